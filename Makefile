@@ -1,0 +1,64 @@
+# Two commands: `make run` (set up and serve the demo site) and `make test` (the whole gate).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# PostgreSQL for the second test run; CI requires it, elsewhere it is skipped when unreachable.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kenniscentrum
+
+.PHONY: run setup demo test test-sqlite test-postgres lint bench lock clean
+
+run: demo
+	@echo ""
+	@echo "  Kenniscentrum (cyber)pesten runs on http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  login: admin / kenniscentrum-demo"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	@touch $@
+
+demo: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py rebuild_search_index
+
+lint: setup
+	$(BIN)/ruff check .
+
+test: setup
+	DJANGO_SETTINGS_MODULE=kenniscentrum.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=kenniscentrum.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: setup
+	@echo "== tests on SQLite"
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: setup
+	@if $(BIN)/python scripts/pg_available.py "$(TEST_POSTGRES_URL)"; then \
+		echo "== tests on PostgreSQL"; \
+		DATABASE_URL="$(TEST_POSTGRES_URL)" $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL at $(TEST_POSTGRES_URL) is required in CI but cannot be reached." >&2; exit 1; \
+	else \
+		echo "== PostgreSQL at $(TEST_POSTGRES_URL) not reachable: PostgreSQL tests skipped."; \
+	fi
+
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

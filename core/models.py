@@ -1,0 +1,226 @@
+"""Shared building blocks of the content model: documents, taxonomy and review mixins,
+plain content pages and site-wide settings."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils.functional import cached_property
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "Engels"), ("fr", "Frans"), ("de", "Duits")]
+
+LICENCE_CHOICES = [
+    ("cc-by-4.0", "CC BY 4.0 (vrij te gebruiken met bronvermelding)"),
+    ("cc-by-sa-4.0", "CC BY-SA 4.0 (delen onder dezelfde voorwaarden)"),
+    ("cc-by-nc-sa-4.0", "CC BY-NC-SA 4.0 (niet-commercieel)"),
+    ("alle-rechten", "Alle rechten voorbehouden"),
+]
+
+DOCUMENT_KIND_CHOICES = [
+    ("gids", "Gids of handleiding"),
+    ("lesmateriaal", "Lesmateriaal"),
+    ("affiche", "Affiche"),
+    ("checklist", "Checklist"),
+    ("sjabloon", "Sjabloon"),
+    ("rapport", "Rapport"),
+    ("folder", "Folder"),
+]
+
+REVIEW_INTERVAL_YEARS = 3
+
+
+class KennisDocument(AbstractDocument):
+    """A downloadable file with the facts a visitor needs before downloading it."""
+
+    description = models.TextField(
+        "omschrijving", blank=True, help_text="Eén of twee zinnen: wat staat erin en voor wie is het?"
+    )
+    kind = models.CharField(
+        "soort document", max_length=20, choices=DOCUMENT_KIND_CHOICES, default="gids",
+        help_text="Wat voor materiaal dit is; verschijnt als label bij de download.",
+    )
+    audiences = models.ManyToManyField(
+        "taxonomy.Audience", blank=True, related_name="documents", verbose_name="doelgroepen",
+        help_text="Voor wie is dit document bedoeld?",
+    )
+    language = models.CharField(
+        "taal", max_length=2, choices=LANGUAGE_CHOICES, default="nl",
+        help_text="De taal van het document zelf.",
+    )
+    licence = models.CharField(
+        "licentie", max_length=20, choices=LICENCE_CHOICES, default="cc-by-4.0",
+        help_text="Onder welke voorwaarden mogen anderen het document gebruiken?",
+    )
+
+    admin_form_fields = Document.admin_form_fields + (
+        "description",
+        "kind",
+        "audiences",
+        "language",
+        "licence",
+    )
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+
+    @property
+    def format_label(self) -> str:
+        return (self.file_extension or "").upper()
+
+    @property
+    def size_label(self) -> str:
+        """File size in Dutch notation, e.g. '1,2 MB' or '85 kB'."""
+        size = self.file_size or 0
+        if size >= 1024 * 1024:
+            return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{max(1, round(size / 1024))} kB"
+
+
+class TaxonomyMixin(models.Model):
+    """The facets a piece of content can be found by."""
+
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience", blank=True, related_name="%(class)s_pages", verbose_name="doelgroepen",
+        help_text="Voor wie is deze inhoud bedoeld? Kies alle passende doelgroepen.",
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", blank=True, related_name="%(class)s_pages", verbose_name="thema's",
+        help_text="Over welke vormen van pesten gaat het?",
+    )
+    approaches = ParentalManyToManyField(
+        "taxonomy.Approach", blank=True, related_name="%(class)s_pages", verbose_name="aanpak",
+        help_text="Welke aanpak beschrijft of ondersteunt deze inhoud?",
+    )
+    age_groups = ParentalManyToManyField(
+        "taxonomy.AgeGroup", blank=True, related_name="%(class)s_pages", verbose_name="leeftijdsgroepen",
+        help_text="Voor welke leeftijden is dit bruikbaar?",
+    )
+    settings = ParentalManyToManyField(
+        "taxonomy.Setting", blank=True, related_name="%(class)s_pages", verbose_name="omgevingen",
+        help_text="Waar speelt het pesten zich af?",
+    )
+    school_cells = ParentalManyToManyField(
+        "taxonomy.WholeSchoolCell", blank=True, related_name="%(class)s_pages",
+        verbose_name="brede schoolaanpak",
+        help_text="Alleen voor scholen: welke strategie op welk niveau ondersteunt dit?",
+    )
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(name, widget=forms.CheckboxSelectMultiple)
+                for name in ("audiences", "topics", "approaches", "age_groups", "settings", "school_cells")
+            ],
+            heading="Indeling (zoekfilters)",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+def default_next_review():
+    today = datetime.date.today()
+    try:
+        return today.replace(year=today.year + REVIEW_INTERVAL_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + REVIEW_INTERVAL_YEARS, day=28)
+
+
+class ReviewMixin(models.Model):
+    """Content that must stay current carries when it was checked and when it is due again."""
+
+    last_reviewed = models.DateField(
+        "laatst nagekeken", null=True, blank=True,
+        help_text="Wanneer is de inhoud voor het laatst inhoudelijk nagekeken?",
+    )
+    next_review = models.DateField(
+        "volgende herziening", null=True, blank=True, default=default_next_review,
+        help_text="Standaard drie jaar na vandaag. Verschijnt in het overzicht 'Te herzien'.",
+    )
+
+    review_panels = [
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")], heading="Herziening")
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(Page):
+    """Every public page has a short summary, used in listings, search results and meta tags."""
+
+    summary = models.TextField(
+        "samenvatting", blank=True, max_length=400,
+        help_text="Eén tot drie zinnen in eenvoudige taal. Verschijnt in overzichten en zoekresultaten.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def breadcrumbs(self):
+        return self.get_ancestors().filter(depth__gt=1).specific(defer=True).live()
+
+
+class ContentPage(BasePage):
+    """A plain page: about, privacy, accessibility statement, safe browsing."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    show_quick_exit = models.BooleanField(
+        "knop 'Snel weg' tonen", default=False,
+        help_text="Aanzetten op pagina's voor jongeren en slachtoffers.",
+    )
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    settings_panels = BasePage.settings_panels + [FieldPanel("show_quick_exit")]
+    parent_page_types = ["home.HomePage", "core.ContentPage"]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = "inhoudspagina"
+        verbose_name_plural = "inhoudspagina's"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Links every page needs: footer and help contacts."""
+
+    privacy_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="privacyverklaring",
+    )
+    accessibility_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="toegankelijkheidsverklaring",
+    )
+    about_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="over het kenniscentrum",
+    )
+    contact_email = models.EmailField("e-mailadres redactie", blank=True)
+
+    panels = [
+        FieldPanel("about_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = "site-instellingen"

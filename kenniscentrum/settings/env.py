@@ -1,0 +1,53 @@
+"""The one place that reads the process environment."""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def get(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def require(name: str, hint: str) -> str:
+    value = get(name)
+    if not value:
+        raise ImproperlyConfigured(f"The environment variable {name} is required: {hint}")
+    return value
+
+
+def get_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in get(name, default).split(",") if item.strip()]
+
+
+def get_bool(name: str, default: bool = False) -> bool:
+    value = get(name)
+    if not value:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def database(name: str, default: str) -> dict:
+    url = get(name, default)
+    config = dj_database_url.parse(url, conn_max_age=int(get("DB_CONN_MAX_AGE", "60")))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL and a busy timeout let the dev server and a management command share the file.
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {}).update(
+            {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        )
+    return config
+
+
+def cache(name: str) -> dict:
+    url = get(name)
+    if url:
+        return {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": url,
+                "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

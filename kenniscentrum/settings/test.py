@@ -1,0 +1,24 @@
+"""Tests: fast and independent of the environment.
+
+`DATABASE_URL` picks the database (SQLite by default, PostgreSQL in CI's second run);
+`TEST_DB_NAME` lets parallel runs on one PostgreSQL server keep apart.
+"""
+
+from kenniscentrum.settings import env
+from kenniscentrum.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+DATABASES = {"default": env.database("DATABASE_URL", default="sqlite:///:memory:")}  # noqa: F405
+if env.get("TEST_DB_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": env.get("TEST_DB_NAME")}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", "/tmp/kenniscentrum-test-media")  # noqa: S108
+SEARCH_INDEX_PREFIX = "test-kenniscentrum"
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,109 @@
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.listing import ListingMixin
+from core.models import BasePage, TaxonomyMixin
+
+
+class NewsIndexPage(ListingMixin, BasePage):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+    listing_order = ("-date", "-pk")
+
+    class Meta:
+        verbose_name = "overzicht nieuws"
+
+    @property
+    def listing_model(self):
+        return NewsPage
+
+
+class NewsPage(TaxonomyMixin, BasePage):
+    date = models.DateField("datum", default=timezone.localdate)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="afbeelding"
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("image"), FieldPanel("body")]
+    promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "nieuwsbericht"
+        verbose_name_plural = "nieuwsberichten"
+
+
+class EventKind(models.TextChoices):
+    TRAINING = "opleiding", "Opleiding of vorming"
+    STUDY_DAY = "studiedag", "Studiedag of congres"
+    WEBINAR = "webinar", "Webinar"
+    CAMPAIGN = "campagne", "Campagne"
+
+
+class EventIndexPage(ListingMixin, BasePage):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count = 1
+    listing_order = ("start", "pk")
+
+    class Meta:
+        verbose_name = "overzicht vorming en campagnes"
+
+    @property
+    def listing_model(self):
+        return EventPage
+
+
+class EventPage(TaxonomyMixin, BasePage):
+    """A training, study day, webinar or campaign, with dates and where it happens."""
+
+    kind = models.CharField("soort", max_length=20, choices=EventKind.choices, default=EventKind.TRAINING)
+    start = models.DateTimeField("begin")
+    end = models.DateTimeField("einde", null=True, blank=True)
+    location = models.CharField("locatie", max_length=255, blank=True, help_text="Adres, of leeg bij een online activiteit.")
+    online = models.BooleanField("online", default=False)
+    organiser = models.CharField("organisator", max_length=255, blank=True)
+    price = models.CharField("prijs", max_length=100, blank=True, help_text="Bijvoorbeeld: gratis, of € 45.")
+    registration_url = models.URLField("inschrijven via", blank=True, max_length=500)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("location"), index.FilterField("start")]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("online")]),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("location"),
+                FieldRowPanel([FieldPanel("organiser"), FieldPanel("price")]),
+                FieldPanel("registration_url"),
+            ],
+            heading="Praktisch",
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "vorming of campagne"
+        verbose_name_plural = "vormingen en campagnes"
+
+    @property
+    def is_past(self) -> bool:
+        return (self.end or self.start) < timezone.now()

@@ -1,0 +1,111 @@
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.listing import ListingMixin
+from core.models import BasePage, ReviewMixin, TaxonomyMixin
+
+RICH = ["bold", "italic", "link", "ul", "ol"]
+
+
+class EvidenceLevel(models.TextChoices):
+    """The evidence scale, low to high. Values are the stable slugs used in search facets."""
+
+    NOT_EVALUATED = "niet-geevalueerd", "Niet geëvalueerd"
+    THEORY = "theoretisch-onderbouwd", "Theoretisch onderbouwd"
+    FIRST = "eerste-aanwijzingen", "Eerste aanwijzingen voor effect"
+    GOOD = "goede-aanwijzingen", "Goede aanwijzingen voor effect"
+    STRONG = "sterke-aanwijzingen", "Sterke aanwijzingen voor effect (gecontroleerde studies)"
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        return list(cls.values).index(value)
+
+
+class PracticeIndexPage(ListingMixin, BasePage):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count = 1
+    listing_order = ("title",)
+
+    class Meta:
+        verbose_name = "overzicht goede praktijken"
+
+    @property
+    def listing_model(self):
+        return PracticePage
+
+
+class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
+    """A practice or intervention with its evidence level and the research behind it."""
+
+    description = RichTextField("beschrijving", features=RICH, help_text="Wat houdt de aanpak in, stap voor stap?")
+    strategy = RichTextField(
+        "werkwijze", features=RICH, blank=True, help_text="Hoe werkt de aanpak en waarom zou ze werken?"
+    )
+    provider = models.CharField("aanbieder", max_length=255, blank=True)
+    contact = models.CharField("contact", max_length=255, blank=True, help_text="E-mailadres, telefoon of contactpagina.")
+    website = models.URLField("website", blank=True, max_length=500)
+    cost = models.CharField("kostprijs", max_length=255, blank=True, help_text="Bijvoorbeeld: gratis, of € 250 per school.")
+    duration = models.CharField("duur", max_length=255, blank=True, help_text="Bijvoorbeeld: 6 lessen van 50 minuten.")
+    materials = RichTextField("materiaal", features=RICH, blank=True)
+    evidence_level = models.CharField(
+        "bewijskracht", max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.NOT_EVALUATED,
+        help_text="Hoe sterk is aangetoond dat de aanpak werkt? Zie de uitleg bij de schaal.",
+    )
+    evidence_justification = RichTextField(
+        "onderbouwing van de bewijskracht", features=RICH, blank=True,
+        help_text="Waarom deze score? Verwijs naar de studies hieronder.",
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("strategy"),
+        index.SearchField("provider"),
+        index.FilterField("evidence_level"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("strategy"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("provider"), FieldPanel("contact")]),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("duration")]),
+                FieldPanel("materials"),
+            ],
+            heading="Praktisch",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("evidence_level"), FieldPanel("evidence_justification"), InlinePanel("research_links", label="Onderzoek")],
+            heading="Bewijskracht",
+        ),
+    ]
+    promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
+    settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "goede praktijk"
+        verbose_name_plural = "goede praktijken"
+
+    @property
+    def evidence_rank(self) -> int:
+        return EvidenceLevel.rank(self.evidence_level)
+
+
+class PracticeResearch(Orderable):
+    practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="research_links")
+    research = models.ForeignKey(
+        "research.ResearchPage", on_delete=models.CASCADE, related_name="practice_links", verbose_name="onderzoek"
+    )
+
+    panels = [FieldPanel("research")]

@@ -1,0 +1,153 @@
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.listing import ListingMixin
+from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
+
+RICH = ["bold", "italic", "link", "ul", "ol"]
+
+
+class PublicationType(models.TextChoices):
+    ARTICLE = "artikel", "Wetenschappelijk artikel"
+    REPORT = "rapport", "Onderzoeksrapport"
+    BOOK = "boek", "Boek"
+    CHAPTER = "hoofdstuk", "Hoofdstuk in boek"
+    THESIS = "proefschrift", "Proefschrift of masterproef"
+    POLICY = "beleid", "Beleidsdocument"
+
+
+class Region(models.TextChoices):
+    FLANDERS = "vlaanderen", "Vlaanderen"
+    BELGIUM = "belgie", "België"
+    EUROPE = "europa", "Europa"
+    INTERNATIONAL = "internationaal", "Internationaal"
+
+
+class Method(models.TextChoices):
+    SURVEY = "survey", "Survey (vragenlijst)"
+    LONGITUDINAL = "longitudinaal", "Longitudinaal onderzoek"
+    EXPERIMENT = "experiment", "Experiment of interventiestudie"
+    QUALITATIVE = "kwalitatief", "Kwalitatief onderzoek"
+    REVIEW = "review", "Literatuurstudie of meta-analyse"
+
+
+class ResearchIndexPage(ListingMixin, BasePage):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["research.ResearchPage"]
+    max_count = 1
+    listing_order = ("-year", "title")
+
+    class Meta:
+        verbose_name = "overzicht onderzoek"
+
+    @property
+    def listing_model(self):
+        return ResearchPage
+
+
+class ResearchPage(TaxonomyMixin, ReviewMixin, BasePage):
+    """A research summary with a structured citation, key figures and implications."""
+
+    # Citation
+    authors = models.CharField(
+        "auteurs", max_length=500,
+        help_text="Achternaam, voorletters; gescheiden door puntkomma's. Bijvoorbeeld: Vandebosch, H.; Van Cleemput, K.",
+    )
+    year = models.PositiveSmallIntegerField("jaar van publicatie")
+    original_title = models.CharField(
+        "oorspronkelijke titel", max_length=500, blank=True,
+        help_text="De titel van de publicatie zelf, als die verschilt van de titel van deze pagina.",
+    )
+    publisher = models.CharField("uitgever of organisatie", max_length=255, blank=True)
+    journal = models.CharField("tijdschrift of reeks", max_length=255, blank=True)
+    volume = models.CharField("jaargang", max_length=20, blank=True)
+    issue = models.CharField("nummer", max_length=20, blank=True)
+    pages = models.CharField("pagina's", max_length=30, blank=True, help_text="Bijvoorbeeld: 112–130.")
+    publication_type = models.CharField(
+        "soort publicatie", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT
+    )
+    doi = models.CharField("DOI", max_length=255, blank=True, help_text="Alleen de code, bijvoorbeeld 10.1016/j.chb.2015.01.001.")
+    url = models.URLField("webadres", blank=True, max_length=500)
+    open_access = models.BooleanField("vrij toegankelijk", default=False, help_text="Kan iedereen de publicatie gratis lezen?")
+    language = models.CharField("taal van de publicatie", max_length=2, choices=LANGUAGE_CHOICES, default="nl")
+
+    # Study
+    region = models.CharField("regio", max_length=20, choices=Region.choices, default=Region.FLANDERS)
+    method = models.CharField("methode", max_length=20, choices=Method.choices, default=Method.SURVEY)
+    sample_size = models.PositiveIntegerField("steekproefgrootte", null=True, blank=True, help_text="Aantal deelnemers.")
+    population = models.CharField(
+        "onderzochte groep", max_length=255, blank=True,
+        help_text="Wie werd onderzocht? Bijvoorbeeld: leerlingen van 9 tot 16 jaar in Vlaanderen.",
+    )
+    key_findings = RichTextField("belangrijkste bevindingen", features=RICH, blank=True)
+    implications = RichTextField("wat betekent dit voor de praktijk?", features=RICH, blank=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("authors"),
+        index.SearchField("key_findings"),
+        index.SearchField("implications"),
+        index.FilterField("year"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("authors"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("publication_type")]),
+                FieldPanel("original_title"),
+                FieldPanel("publisher"),
+                FieldRowPanel([FieldPanel("journal"), FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("url")]),
+                FieldRowPanel([FieldPanel("open_access"), FieldPanel("language")]),
+            ],
+            heading="Bronvermelding",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("method"), FieldPanel("sample_size")]),
+                FieldPanel("population"),
+            ],
+            heading="Opzet van het onderzoek",
+        ),
+        FieldPanel("key_findings"),
+        InlinePanel("key_figures", label="Kerncijfer", heading="Kerncijfers"),
+        FieldPanel("implications"),
+    ]
+    promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
+    settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "onderzoekssamenvatting"
+        verbose_name_plural = "onderzoekssamenvattingen"
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+class KeyFigure(Orderable):
+    """A headline number, e.g. 11.1% of 9–16 year olds were cyberbullied (2012)."""
+
+    research = ParentalKey(ResearchPage, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField("omschrijving", max_length=255, help_text="Wat werd gemeten, bij wie en over welke periode?")
+    value = models.DecimalField("waarde", max_digits=12, decimal_places=2)
+    unit = models.CharField("eenheid", max_length=30, blank=True, help_text="Bijvoorbeeld: %, personen, jaar.")
+    year = models.PositiveSmallIntegerField("jaar van meting", null=True, blank=True)
+
+    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")])]
+
+    @property
+    def display_value(self) -> str:
+        text = f"{self.value.normalize():f}".replace(".", ",")
+        if self.unit == "%":
+            return f"{text}%"
+        return f"{text} {self.unit}".strip()

@@ -1,0 +1,93 @@
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.blocks import BodyBlock, StepsBlock
+from core.listing import ListingMixin
+from core.models import BasePage, ReviewMixin, TaxonomyMixin
+
+
+class ToolkitIndexPage(ListingMixin, BasePage):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["toolkits.ToolkitPage"]
+    max_count = 1
+    listing_order = ("title",)
+
+    class Meta:
+        verbose_name = "overzicht toolkits"
+
+    @property
+    def listing_model(self):
+        return ToolkitPage
+
+
+class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
+    """A ready-to-use set of steps and downloads for one audience."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="afbeelding",
+    )
+    intro = models.TextField("inleiding", blank=True, help_text="Voor wie is de toolkit en wat bereik je ermee?")
+    modules = StreamField(StepsBlock(), blank=True, verbose_name="stappen of modules")
+    body = StreamField(BodyBlock(), blank=True, verbose_name="meer uitleg")
+    show_reach = models.BooleanField(
+        "bereik publiek tonen", default=False,
+        help_text="Toon bezoekers hoe vaak de materialen van deze toolkit gedownload zijn.",
+    )
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("modules"), index.SearchField("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        InlinePanel("downloads", label="Downloads", heading="Downloads"),
+        FieldPanel("modules"),
+        FieldPanel("body"),
+        InlinePanel("related_practices", label="Goede praktijk", heading="Verwante goede praktijken"),
+        InlinePanel("related_research", label="Onderzoek", heading="Verwant onderzoek"),
+    ]
+    promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
+    settings_panels = BasePage.settings_panels + ReviewMixin.review_panels + [FieldPanel("show_reach")]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "toolkit"
+        verbose_name_plural = "toolkits"
+
+    def download_documents(self):
+        return [d.document for d in self.downloads.select_related("document").prefetch_related("document__audiences")]
+
+
+class ToolkitDownload(Orderable):
+    toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey(
+        "core.KennisDocument", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="document"
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class ToolkitPractice(Orderable):
+    toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_practices")
+    page = models.ForeignKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="goede praktijk"
+    )
+
+    panels = [FieldPanel("page")]
+
+
+class ToolkitResearch(Orderable):
+    toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_research")
+    page = models.ForeignKey(
+        "research.ResearchPage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="onderzoek"
+    )
+
+    panels = [FieldPanel("page")]
