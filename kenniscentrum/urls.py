@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    path("", include("helpfinder.urls")),
+    path("", include("analytics.urls")),
 ]
 
 if settings.DEBUG:

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "glossary",
     "news",
     "search",
+    "helpfinder",
+    "analytics",
+    "editorial",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
