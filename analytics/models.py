@@ -1,0 +1,155 @@
+"""Aggregate counts only: one row per day and key, never one row per visitor.
+
+No model here has a field for an IP address, a user agent, a cookie, a session, a user or a
+time of day. Feedback rows carry the day, the page, yes/no and an optional short comment (with
+e-mail addresses and phone numbers masked before it is stored).
+"""
+
+from django.db import models
+
+SECTOR_CHOICES = [
+    ("leerkracht", "Leerkracht"),
+    ("directie-clb", "Directie of CLB"),
+    ("trainer-jeugdwerker", "Trainer of jeugdwerker"),
+    ("werkgever-hr", "Werkgever of HR"),
+    ("zorgverlener", "Zorgverlener"),
+    ("ouder", "Ouder"),
+    ("jongere", "Jongere"),
+    ("andere", "Andere"),
+]
+SECTOR_LABELS = dict(SECTOR_CHOICES)
+UNSPECIFIED_LABEL = "Niet opgegeven"
+
+QUERY_MAX_LENGTH = 100
+FACETS_MAX_LENGTH = 255
+PATH_MAX_LENGTH = 255
+ROUTE_MAX_LENGTH = 50
+COMMENT_MAX_LENGTH = 500
+
+
+class DailyPageView(models.Model):
+    date = models.DateField("dag", db_index=True)
+    path = models.CharField("pad", max_length=PATH_MAX_LENGTH)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pagina",
+    )
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "paginabezoeken per dag"
+        verbose_name_plural = "paginabezoeken per dag"
+        constraints = [
+            models.UniqueConstraint(fields=["date", "path"], name="analytics_pageview_day_path")
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.path}: {self.count}"
+
+
+class DailyDownload(models.Model):
+    date = models.DateField("dag", db_index=True)
+    document = models.ForeignKey(
+        "core.KennisDocument", on_delete=models.CASCADE, related_name="+", verbose_name="document"
+    )
+    sector = models.CharField(
+        "ik ben", max_length=30, choices=SECTOR_CHOICES, blank=True, default=""
+    )
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "downloads per dag"
+        verbose_name_plural = "downloads per dag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "document", "sector"], name="analytics_download_day_doc_sector"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} document {self.document_id} ({self.sector or '-'}): {self.count}"
+
+
+class DailySearch(models.Model):
+    date = models.DateField("dag", db_index=True)
+    query = models.CharField("zoekterm (genormaliseerd)", max_length=QUERY_MAX_LENGTH, blank=True)
+    facets = models.CharField("gebruikte filters", max_length=FACETS_MAX_LENGTH, blank=True)
+    result_count = models.PositiveIntegerField("aantal resultaten (laatste keer)", default=0)
+    zero_results = models.BooleanField("geen resultaten", default=False)
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "zoekopdrachten per dag"
+        verbose_name_plural = "zoekopdrachten per dag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "query", "facets"], name="analytics_search_day_query_facets"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} ‘{self.query}’: {self.count}"
+
+
+class DailySearchLanding(models.Model):
+    """A page opened from our own search results page: which (normalised) query led there."""
+
+    date = models.DateField("dag", db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="pagina"
+    )
+    query = models.CharField("zoekterm (genormaliseerd)", max_length=QUERY_MAX_LENGTH, blank=True)
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "zoekopdrachten die naar een pagina leidden"
+        verbose_name_plural = "zoekopdrachten die naar een pagina leidden"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "page", "query"], name="analytics_landing_day_page_query"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} ‘{self.query}’ -> pagina {self.page_id}: {self.count}"
+
+
+class DailyHelpClick(models.Model):
+    date = models.DateField("dag", db_index=True)
+    route = models.CharField("hulproute", max_length=ROUTE_MAX_LENGTH)
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "kliks op hulproutes per dag"
+        verbose_name_plural = "kliks op hulproutes per dag"
+        constraints = [
+            models.UniqueConstraint(fields=["date", "route"], name="analytics_helpclick_day_route")
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.route}: {self.count}"
+
+
+class Feedback(models.Model):
+    date = models.DateField("dag", db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pagina",
+    )
+    useful = models.BooleanField("nuttig")
+    comment = models.TextField("opmerking", max_length=COMMENT_MAX_LENGTH, blank=True)
+
+    class Meta:
+        verbose_name = "feedback"
+        verbose_name_plural = "feedback"
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"{self.date} pagina {self.page_id}: {'ja' if self.useful else 'nee'}"

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.PrivacyHeadersMiddleware",
+    "analytics.middleware.AnalyticsMiddleware",
 ]
 
 ROOT_URLCONF = "kenniscentrum.urls"
@@ -154,6 +155,9 @@ CACHES = env.cache("REDIS_URL")
 # Public search engine: the project's own layer (see search/). Elasticsearch only when set.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "kenniscentrum")
+
+# Aggregate, anonymous counting (analytics/). Off: nothing is counted, pages work the same.
+ANALYTICS_ENABLED = env.get_bool("ANALYTICS_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,245 @@
+"""Counting: aggregate per-day counters, written after the response has been sent.
+
+Every event becomes one `INSERT ... ON CONFLICT (day, key) DO UPDATE SET count = count + 1`
+(SQLite and PostgreSQL both speak it): one statement, atomic, no read-modify-write race.
+During a request, events are queued on the request and written when the WSGI server closes
+the response, i.e. after the visitor has the page. A failure is logged and never reaches the
+visitor. Nothing that could single out a visitor is read into a counter: the user agent is
+looked at only to decide "bot or not" and is then forgotten.
+"""
+
+import contextvars
+import logging
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from analytics.models import (
+    FACETS_MAX_LENGTH,
+    PATH_MAX_LENGTH,
+    QUERY_MAX_LENGTH,
+    ROUTE_MAX_LENGTH,
+    SECTOR_LABELS,
+    DailyDownload,
+    DailyHelpClick,
+    DailyPageView,
+    DailySearch,
+    DailySearchLanding,
+)
+
+logger = logging.getLogger("analytics")
+
+# Well-known crawlers, link checkers, preview fetchers and scripted clients. An empty user agent
+# counts as a bot too: browsers always send one.
+BOT_PATTERN = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|scrap|archiver|facebookexternalhit|embedly|preview|"
+    r"curl|wget|python-|httpx|aiohttp|go-http-client|java/|okhttp|libwww|http_request|"
+    r"headless|phantomjs|lighthouse|pagespeed|pingdom|uptime|monitor|checker|validator|"
+    r"feedfetcher|mediapartners|adsbot|bingpreview|yandex|baidu|duckduck|semrush|ahrefs|"
+    r"petalbot|bytespider|gptbot|ccbot|claude|perplexity|applebot|whatsapp|telegram|discord|slack",
+    re.IGNORECASE,
+)
+
+_current_request = contextvars.ContextVar("analytics_current_request", default=None)
+
+EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+LONG_NUMBER_PATTERN = re.compile(r"(?:\+|\b)\d[\d ./-]{6,}\d\b")
+
+
+def enabled() -> bool:
+    return getattr(settings, "ANALYTICS_ENABLED", True)
+
+
+def search_paths() -> tuple[str, ...]:
+    return tuple(getattr(settings, "ANALYTICS_SEARCH_PATHS", ("/zoeken/",)))
+
+
+def is_bot(user_agent: str) -> bool:
+    user_agent = (user_agent or "").strip()
+    return not user_agent or bool(BOT_PATTERN.search(user_agent))
+
+
+def mask_personal(text: str) -> str:
+    """Mask e-mail addresses and long numbers (phone, national number) in free text."""
+    text = EMAIL_PATTERN.sub("[e-mailadres]", text)
+    return LONG_NUMBER_PATTERN.sub("[nummer]", text)
+
+
+def normalise_query(query) -> str:
+    text = " ".join(str(query or "").lower().split())
+    return mask_personal(text)[:QUERY_MAX_LENGTH]
+
+
+def normalise_facets(facets) -> str:
+    """{"thema": ["sexting", "cyberpesten"]} -> "thema=cyberpesten,sexting" (sorted, capped)."""
+    if not facets:
+        return ""
+    parts = []
+    try:
+        items = facets.items()
+    except AttributeError:
+        return ""
+    for name, values in sorted(items, key=lambda item: str(item[0])):
+        if isinstance(values, str | int):
+            values = [values]
+        cleaned = sorted({str(v).strip().lower()[:40] for v in values or [] if str(v).strip()})
+        if cleaned:
+            parts.append(f"{str(name).strip().lower()[:30]}={','.join(cleaned)}")
+    return ";".join(parts)[:FACETS_MAX_LENGTH]
+
+
+def valid_sector(value) -> str:
+    value = (value or "").strip().lower()
+    return value if value in SECTOR_LABELS else ""
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def increment(model, keys: dict, replace: dict | None = None, amount: int = 1) -> None:
+    """Add `amount` to the counter of (keys); `replace` sets other columns to the newest value."""
+    meta = model._meta
+    table = connection.ops.quote_name(meta.db_table)
+    values = {**keys, **(replace or {}), "count": amount}
+    columns, params = [], []
+    for name, value in values.items():
+        field = meta.get_field(name)
+        columns.append(connection.ops.quote_name(field.column))
+        params.append(field.get_db_prep_value(value, connection, prepared=False))
+    conflict = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in keys)
+    count_column = connection.ops.quote_name("count")
+    updates = [f"{count_column} = {table}.{count_column} + EXCLUDED.{count_column}"]
+    for name in replace or {}:
+        column = connection.ops.quote_name(meta.get_field(name).column)
+        updates.append(f"{column} = EXCLUDED.{column}")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "  # noqa: S608
+        f"ON CONFLICT ({conflict}) DO UPDATE SET {', '.join(updates)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def write_events(events) -> None:
+    """Write queued events; never raises."""
+    if not events:
+        return
+    try:
+        with transaction.atomic():
+            for model, keys, replace in events:
+                increment(model, keys, replace)
+    except Exception:
+        logger.exception("Counting failed; the page was served without being counted.")
+
+
+# --- per request ---------------------------------------------------------------------------
+
+
+def current_request():
+    return _current_request.get()
+
+
+def countable(request) -> bool:
+    """Count real visitors only: no bots, no prefetches, no admin, no logged-in editors."""
+    if request is None:
+        return True
+    cached = getattr(request, "_analytics_countable", None)
+    if cached is not None:
+        return cached
+    result = True
+    try:
+        headers = request.headers
+        if not enabled() or is_bot(headers.get("User-Agent", "")):
+            result = False
+        elif "prefetch" in headers.get("Sec-Purpose", "") or "prefetch" in headers.get(
+            "Purpose", ""
+        ):
+            result = False
+        elif request.path.startswith(("/admin/", "/django-admin/")):
+            result = False
+        elif getattr(request, "is_preview", False):
+            result = False
+        else:
+            user = getattr(request, "user", None)
+            result = not (user is not None and user.is_authenticated)
+    except Exception:
+        logger.exception("Could not decide whether a request is countable.")
+        result = False
+    request._analytics_countable = result
+    return result
+
+
+def queue(request, model, keys: dict, replace: dict | None = None) -> None:
+    """Queue an event on the request (written after the response), or write it now."""
+    if not enabled():
+        return
+    event = (model, keys, replace)
+    events = getattr(request, "_analytics_events", None) if request is not None else None
+    if events is None:
+        write_events([event])
+    else:
+        events.append(event)
+
+
+def record_page_view(request, page=None) -> None:
+    keys = {"date": timezone.localdate(), "path": request.path[:PATH_MAX_LENGTH]}
+    queue(request, DailyPageView, keys, {"page": page.pk if page is not None else None})
+    if page is not None:
+        query = search_query_from_referer(request)
+        if query is not None:
+            queue(
+                request,
+                DailySearchLanding,
+                {"date": timezone.localdate(), "page": page.pk, "query": query},
+            )
+
+
+def record_download(request, document_id, sector="") -> None:
+    if request is not None and not countable(request):
+        return
+    keys = {
+        "date": timezone.localdate(),
+        "document": int(document_id),
+        "sector": valid_sector(sector),
+    }
+    queue(request, DailyDownload, keys)
+
+
+def record_search(query, total, facets=None, request=None) -> None:
+    request = request or current_request()
+    if request is not None and not countable(request):
+        return
+    try:
+        total = max(0, int(total or 0))
+    except (TypeError, ValueError):
+        total = 0
+    keys = {
+        "date": timezone.localdate(),
+        "query": normalise_query(query),
+        "facets": normalise_facets(facets),
+    }
+    queue(request, DailySearch, keys, {"result_count": total, "zero_results": total == 0})
+
+
+def record_help_click(route, request=None) -> None:
+    request = request or current_request()
+    if request is not None and not countable(request):
+        return
+    route = str(route or "").strip().lower()[:ROUTE_MAX_LENGTH]
+    if route:
+        queue(request, DailyHelpClick, {"date": timezone.localdate(), "route": route})
+
+
+def search_query_from_referer(request):
+    """The normalised `q` when the visitor came from our own search page, else None."""
+    referer = request.headers.get("Referer", "")
+    if not referer:
+        return None
+    parts = urlsplit(referer)
+    if parts.netloc != request.get_host() or parts.path not in search_paths():
+        return None
+    query = parse_qs(parts.query).get("q", [""])[0]
+    return normalise_query(query)

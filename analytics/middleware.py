@@ -1,0 +1,45 @@
+"""Counts page views of live Wagtail pages and the search page, after the response is sent."""
+
+import logging
+
+from analytics import counting
+
+logger = logging.getLogger("analytics")
+
+
+class AnalyticsMiddleware:
+    """Place after AuthenticationMiddleware. Never changes the response, never sets a cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not counting.enabled():
+            return self.get_response(request)
+        request._analytics_events = []
+        token = counting._current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            counting._current_request.reset(token)
+        try:
+            if self.is_page_view(request, response):
+                counting.record_page_view(request, getattr(request, "_analytics_page", None))
+            events = request._analytics_events
+            if events:
+                # Written when the server closes the response: after the visitor has it.
+                response._resource_closers.append(lambda: counting.write_events(events))
+        except Exception:
+            logger.exception("Counting failed; the page was served without being counted.")
+        return response
+
+    @staticmethod
+    def is_page_view(request, response) -> bool:
+        if request.method != "GET" or response.status_code != 200 or response.streaming:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        page = getattr(request, "_analytics_page", None)
+        if page is None and request.path not in counting.search_paths():
+            return False
+        return counting.countable(request)

@@ -1,0 +1,39 @@
+"""Receivers for the events other apps announce (search, help-finder)."""
+
+import logging
+
+from analytics import counting
+
+logger = logging.getLogger("analytics")
+
+
+def on_search_performed(sender, query="", total=0, facets=None, request=None, **kwargs):
+    try:
+        counting.record_search(query, total, facets, request=request)
+    except Exception:
+        logger.exception("Counting a search failed.")
+
+
+def on_help_route_clicked(sender, route="", request=None, **kwargs):
+    try:
+        counting.record_help_click(route, request=request)
+    except Exception:
+        logger.exception("Counting a help-route click failed.")
+
+
+def connect():
+    """Connect to the signals of apps that may not exist yet; each is optional."""
+    try:
+        from search.signals import search_performed
+    except ImportError:
+        logger.info("search.signals not available: searches are not counted.")
+    else:
+        search_performed.connect(on_search_performed, dispatch_uid="analytics_search_performed")
+    try:
+        from helpfinder.signals import help_route_clicked
+    except ImportError:
+        logger.info("helpfinder.signals not available: help-route clicks are not counted.")
+    else:
+        help_route_clicked.connect(
+            on_help_route_clicked, dispatch_uid="analytics_help_route_clicked"
+        )
