@@ -1,0 +1,215 @@
+"""The page tree the foundation tests need, declared in one place.
+
+Tests build their content through these small functions instead of each writing its own
+`add_child` calls, so a change to the content model is fixed here once. Everything is created
+through the ORM (fast); the admin itself is exercised in `test_pages.py`.
+
+The home page and the taxonomy terms come from the migrations (`home.0002`, `taxonomy.0002`).
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from core.models import ContentPage, KennisDocument
+from glossary.models import GlossaryPage, GlossaryTerm
+from home.models import AudiencePage, HomeFeatured, HomePage
+from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from practices.models import EvidenceLevel, PracticeIndexPage, PracticePage, PracticeResearch
+from research.models import KeyFigure, ResearchIndexPage, ResearchPage
+from taxonomy.models import Audience
+from toolkits.models import (
+    ToolkitDownload,
+    ToolkitIndexPage,
+    ToolkitPage,
+    ToolkitPractice,
+    ToolkitResearch,
+)
+
+# A minimal but valid PDF: browsers and `file` recognise it, and it has a known size.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get()
+
+
+def publish(parent: Page, page: Page) -> Page:
+    """Add `page` under `parent` and publish it the way the admin does (a revision, live)."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def document(
+    title: str = "Gids voor de school", *, size: int = 150 * 1024, ext: str = "pdf"
+) -> KennisDocument:
+    """A downloadable document of about `size` bytes (padding after a valid PDF header)."""
+    content = PDF_BYTES + b"%" + b"0" * max(0, size - len(PDF_BYTES) - 2) + b"\n"
+    doc = KennisDocument(title=title, description=f"Omschrijving van {title}.", kind="gids")
+    doc.file.save(f"{title.lower().replace(' ', '-')}.{ext}", ContentFile(content), save=False)
+    doc._set_document_file_metadata()
+    doc.save()
+    return doc
+
+
+@dataclass
+class Sections:
+    """The section pages directly under the home page."""
+
+    home: HomePage
+    toolkits: ToolkitIndexPage
+    research: ResearchIndexPage
+    practices: PracticeIndexPage
+    glossary: GlossaryPage
+    news: NewsIndexPage
+    events: EventIndexPage
+    about: ContentPage
+
+
+def sections() -> Sections:
+    """One of each section page, shown in the menu, with the URLs the demo site uses."""
+    home = home_page()
+
+    def section(cls, title, slug, **fields):
+        return publish(
+            home,
+            cls(
+                title=title,
+                slug=slug,
+                show_in_menus=True,
+                summary=f"Over {title.lower()}.",
+                **fields,
+            ),
+        )
+
+    return Sections(
+        home=home,
+        toolkits=section(
+            ToolkitIndexPage, "Toolkits", "toolkits", intro="Kant-en-klare materialen."
+        ),
+        research=section(
+            ResearchIndexPage, "Onderzoek", "onderzoek", intro="Samenvattingen van studies."
+        ),
+        practices=section(
+            PracticeIndexPage, "Wat werkt", "goede-praktijken", intro="Goede praktijken."
+        ),
+        glossary=section(
+            GlossaryPage, "Woordenlijst", "woordenlijst", intro="Begrippen uitgelegd."
+        ),
+        news=section(NewsIndexPage, "Nieuws", "nieuws", intro="Nieuws van het kenniscentrum."),
+        events=section(
+            EventIndexPage, "Vorming en campagnes", "vorming", intro="Opleidingen en campagnes."
+        ),
+        about=section(ContentPage, "Over het kenniscentrum", "over-ons"),
+    )
+
+
+def audience(slug: str = "onderwijs") -> Audience:
+    return Audience.objects.get(slug=slug)
+
+
+def audience_page(home: HomePage, slug: str = "onderwijs", **fields) -> AudiencePage:
+    aud = audience(slug)
+    fields.setdefault("intro", f"Alles voor {aud.name.lower()}.")
+    return publish(home, AudiencePage(title=aud.name, slug=slug, audience=aud, **fields))
+
+
+def research(
+    index: ResearchIndexPage,
+    title: str = "EU Kids Online 2014",
+    *,
+    figures: int = 1,
+    audiences=(),
+    **fields,
+) -> ResearchPage:
+    fields.setdefault("authors", "Vandoninck, S.; d'Haenens, L.")
+    fields.setdefault("year", 2014)
+    fields.setdefault("population", "kinderen van 9 tot 16 jaar")
+    fields.setdefault("key_findings", "<p>Een op tien kinderen werd online gepest.</p>")
+    page = ResearchPage(title=title, summary=f"Samenvatting van {title}.", **fields)
+    for i in range(figures):
+        page.key_figures.add(
+            KeyFigure(
+                label=f"Slachtoffers van cyberpesten, meting {i + 1}",
+                value=Decimal("11.1") + i,
+                unit="%",
+                year=2012 + i,
+            )
+        )
+    page.audiences.set(audiences)
+    return publish(index, page)
+
+
+def practice(
+    index: PracticeIndexPage,
+    title: str = "No Blame-aanpak",
+    *,
+    research_pages=(),
+    audiences=(),
+    **fields,
+) -> PracticePage:
+    fields.setdefault("description", "<p>Een steungroep rond het slachtoffer, zonder straf.</p>")
+    fields.setdefault("evidence_level", EvidenceLevel.FIRST)
+    fields.setdefault("provider", "Kenniscentrum (voorbeeld)")
+    page = PracticePage(title=title, summary=f"Samenvatting van {title}.", **fields)
+    for r in research_pages:
+        page.research_links.add(PracticeResearch(research=r))
+    page.audiences.set(audiences)
+    return publish(index, page)
+
+
+def toolkit(
+    index: ToolkitIndexPage,
+    title: str = "Toolkit sexting secundair",
+    *,
+    documents=(),
+    practices=(),
+    research_pages=(),
+    audiences=(),
+    **fields,
+) -> ToolkitPage:
+    fields.setdefault("intro", f"Met {title.lower()} pak je het samen aan.")
+    page = ToolkitPage(title=title, summary=f"Samenvatting van {title}.", **fields)
+    for doc in documents:
+        page.downloads.add(ToolkitDownload(document=doc))
+    for p in practices:
+        page.related_practices.add(ToolkitPractice(page=p))
+    for r in research_pages:
+        page.related_research.add(ToolkitResearch(page=r))
+    page.audiences.set(audiences)
+    return publish(index, page)
+
+
+def news_item(
+    index: NewsIndexPage, title: str = "Nieuwe cijfers over cyberpesten", **fields
+) -> NewsPage:
+    fields.setdefault("date", datetime.date(2025, 3, 1))
+    return publish(index, NewsPage(title=title, summary=f"Samenvatting van {title}.", **fields))
+
+
+def event(index: EventIndexPage, title: str = "Vorming: omgaan met sexting", **fields) -> EventPage:
+    fields.setdefault("start", timezone.make_aware(datetime.datetime(2030, 5, 14, 9, 30)))
+    fields.setdefault("location", "Huis van het Kind, Gent")
+    return publish(index, EventPage(title=title, summary=f"Samenvatting van {title}.", **fields))
+
+
+def glossary_term(term: str = "Sexting", **fields) -> GlossaryTerm:
+    fields.setdefault("slug", term.lower().replace(" ", "-"))
+    fields.setdefault("definition", f"<p>{term}: uitleg in eenvoudige woorden.</p>")
+    return GlossaryTerm.objects.create(term=term, **fields)
+
+
+def feature(home: HomePage, pages) -> None:
+    """Put pages in the home page's 'Uitgelicht' block."""
+    for i, page in enumerate(pages):
+        HomeFeatured.objects.create(home=home, page=page, sort_order=i)
