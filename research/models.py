@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.listing import ListingMixin
 from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
+from editorial.mixins import CitationDownloadMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
@@ -53,7 +54,7 @@ class ResearchIndexPage(ListingMixin, BasePage):
         return ResearchPage
 
 
-class ResearchPage(TaxonomyMixin, ReviewMixin, BasePage):
+class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
     """A research summary with a structured citation, key figures and implications."""
 
     # Citation

@@ -1,0 +1,581 @@
+"""Import references from BibTeX and RIS files into draft research summaries.
+
+Two steps, so that a bad file never leaves anything half-imported:
+
+1. `parse_references(filename, data)` reads the whole file. A file that cannot be read as
+   BibTeX or RIS, or that has a syntactically broken entry, raises `ReferenceFileError`
+   with a Dutch message and the lines at fault: nothing is imported.
+2. `import_references(references, parent, user)` checks every reference for duplicates
+   (DOI, else title and year) and missing data, then creates all drafts in one transaction.
+
+The report says per entry what was imported, skipped (duplicate) or refused (error) and why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils.text import slugify
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+BIBTEX_EXTENSIONS = (".bib", ".bibtex")
+RIS_EXTENSIONS = (".ris",)
+
+# Entry types, BibTeX and RIS, to our publication types (values of research.PublicationType).
+BIBTEX_TYPES = {
+    "article": "artikel",
+    "book": "boek",
+    "booklet": "boek",
+    "mvbook": "boek",
+    "collection": "boek",
+    "proceedings": "boek",
+    "inbook": "hoofdstuk",
+    "incollection": "hoofdstuk",
+    "inproceedings": "hoofdstuk",
+    "conference": "hoofdstuk",
+    "phdthesis": "proefschrift",
+    "mastersthesis": "proefschrift",
+    "thesis": "proefschrift",
+    "techreport": "rapport",
+    "report": "rapport",
+}
+RIS_TYPES = {
+    "JOUR": "artikel",
+    "EJOUR": "artikel",
+    "JFULL": "artikel",
+    "MGZN": "artikel",
+    "NEWS": "artikel",
+    "INPR": "artikel",
+    "BOOK": "boek",
+    "EBOOK": "boek",
+    "EDBOOK": "boek",
+    "CHAP": "hoofdstuk",
+    "ECHAP": "hoofdstuk",
+    "CONF": "hoofdstuk",
+    "CPAPER": "hoofdstuk",
+    "THES": "proefschrift",
+    "RPRT": "rapport",
+    "GOVDOC": "beleid",
+    "BILL": "beleid",
+    "STAT": "beleid",
+    "LEGAL": "beleid",
+}
+LANGUAGES = {
+    "nl": "nl", "dut": "nl", "nld": "nl", "dutch": "nl", "nederlands": "nl", "flemish": "nl",
+    "vlaams": "nl", "en": "en", "eng": "en", "english": "en", "engels": "en", "american": "en",
+    "british": "en", "fr": "fr", "fre": "fr", "fra": "fr", "french": "fr", "frans": "fr",
+    "français": "fr", "de": "de", "ger": "de", "deu": "de", "german": "de", "duits": "de",
+    "ngerman": "de", "deutsch": "de",
+}
+DUTCH_WORDS = {"de", "het", "een", "van", "en", "bij", "op", "voor", "naar", "over", "met", "onder"}
+ENGLISH_WORDS = {"the", "of", "and", "a", "an", "in", "among", "for", "on", "with", "to", "from"}
+# Fields that hold LaTeX markup; URLs and DOIs are taken literally (a % is not a comment there).
+LATEX_FIELDS = {
+    "title", "journal", "journaltitle", "booktitle", "publisher", "institution", "school",
+    "organization", "series", "language", "langid", "volume", "number", "issue", "pages",
+}
+
+
+class ReferenceFileError(Exception):
+    """The file as a whole cannot be imported. `message` is Dutch, `details` per line."""
+
+    def __init__(self, message: str, details: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+@dataclass
+class Reference:
+    """One entry of the file, mapped to research summary fields (or with an error)."""
+
+    label: str
+    data: dict = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.data.get("original_title") or self.data.get("title") or ""
+
+
+@dataclass
+class EntryResult:
+    label: str
+    title: str
+    message: str = ""
+    page: object | None = None  # the created draft
+    existing: object | None = None  # the page it duplicates
+
+
+@dataclass
+class ImportReport:
+    filename: str = ""
+    imported: list[EntryResult] = field(default_factory=list)
+    skipped: list[EntryResult] = field(default_factory=list)
+    errors: list[EntryResult] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.imported) + len(self.skipped) + len(self.errors)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def normalise_doi(value: str) -> str:
+    """'https://doi.org/10.1089/CPB.2007.0042' -> '10.1089/CPB.2007.0042' (case kept)."""
+    value = (value or "").strip()
+    value = re.sub(r"^(https?://)?(dx\.)?doi\.org/", "", value, flags=re.IGNORECASE)
+    value = re.sub(r"^doi:\s*", "", value, flags=re.IGNORECASE)
+    return value.strip().rstrip(".")
+
+
+def doi_key(value: str) -> str:
+    return normalise_doi(value).lower()
+
+
+def title_key(value: str) -> str:
+    """Compare titles without accents, case, punctuation or spacing."""
+    value = unicodedata.normalize("NFKD", value or "")
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+def _clean(value) -> str:
+    return re.sub(r"\s+", " ", str(value or "")).strip()
+
+
+def _year(value: str) -> int | None:
+    match = re.search(r"(1[89]\d\d|20\d\d)", value or "")
+    return int(match.group(1)) if match else None
+
+
+def _pages(value: str) -> str:
+    value = _clean(value)
+    return re.sub(r"\s*(?:-{1,3}|–|—)\s*", "–", value)
+
+
+def _url(value: str) -> str:
+    value = _clean(value)
+    if not value:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+def _initials(given: str) -> str:
+    """'Heidi' -> 'H.', 'Jean-Pierre' -> 'J.-P.', 'K.' -> 'K.', 'Ann Marie' -> 'A. M.'"""
+    parts = []
+    for word in given.split():
+        pieces = [p for p in word.split("-") if p]
+        parts.append("-".join(f"{p[0]}." for p in pieces if p[0].isalpha()) or word)
+    return " ".join(p for p in parts if p)
+
+
+def format_author(last: str, given: str = "", suffix: str = "") -> str:
+    last, given, suffix = _clean(last), _clean(given), _clean(suffix)
+    if not given:
+        return last
+    name = f"{last}, {_initials(given)}"
+    return f"{name}, {suffix}" if suffix else name
+
+
+def join_authors(names: list[str]) -> str:
+    names = [n for n in names if n]
+    text = "; ".join(names)
+    while len(text) > 500 and len(names) > 1:
+        names = names[:-1]
+        text = "; ".join(names) + "; et al."
+    return text[:500]
+
+
+def guess_language(title: str) -> str:
+    words = re.findall(r"[a-zà-ÿ]+", title.lower())
+    dutch = sum(w in DUTCH_WORDS for w in words)
+    english = sum(w in ENGLISH_WORDS for w in words)
+    return "nl" if dutch > english else "en"
+
+
+def _language(value: str, title: str) -> str:
+    value = _clean(value).lower()
+    return LANGUAGES.get(value) or LANGUAGES.get(value[:2], "") or guess_language(title)
+
+
+def build_data(
+    *, title, authors, year, publication_type, journal="", publisher="", volume="", issue="",
+    pages="", doi="", url="", language="",
+) -> tuple[dict, str]:
+    """Map cleaned values to ResearchPage fields; returns (data, Dutch error or '')."""
+    title = _clean(title).rstrip(".")
+    if not title:
+        return {}, "De titel ontbreekt."
+    if not authors:
+        return {}, "De auteurs ontbreken (ook geen organisatie of uitgever gevonden)."
+    year_value = _year(str(year or ""))
+    if not year_value:
+        return {}, f"Het jaar van publicatie ontbreekt of is onleesbaar ({_clean(year) or 'leeg'})."
+    page_title = title if len(title) <= 255 else title[:254].rstrip() + "…"
+    lang = _language(language, title)
+    data = {
+        "title": page_title,
+        "original_title": title[:500],
+        "authors": join_authors(authors),
+        "year": year_value,
+        "publication_type": publication_type,
+        "journal": _clean(journal)[:255],
+        "publisher": _clean(publisher)[:255],
+        "volume": _clean(volume)[:20],
+        "issue": _clean(issue)[:20],
+        "pages": _pages(pages)[:30],
+        "doi": normalise_doi(doi)[:255],
+        "url": _url(url)[:500],
+        "language": lang,
+        "region": "vlaanderen" if lang == "nl" else "internationaal",
+    }
+    return data, ""
+
+
+def _decode_text(data: bytes) -> str:
+    if len(data) > MAX_FILE_SIZE:
+        raise ReferenceFileError("Het bestand is te groot (meer dan 5 MB).")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise ReferenceFileError(
+        "Het bestand is geen leesbaar tekstbestand. Exporteer de referenties opnieuw als "
+        "BibTeX (.bib) of RIS (.ris), bij voorkeur in UTF-8."
+    )
+
+
+# --- BibTeX ----------------------------------------------------------------------------
+
+
+def _latex_decoder():
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "kenniscentrum", prepend=True, macros=[MacroTextSpec("url", simplify_repl="%s")]
+    )
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim")
+
+
+def parse_bibtex(text: str) -> list[Reference]:
+    import bibtexparser
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+    from bibtexparser.model import (
+        DuplicateBlockKeyBlock,
+        DuplicateFieldKeyBlock,
+        Entry,
+        ParsingFailedBlock,
+    )
+
+    if "@" not in text:
+        raise ReferenceFileError(
+            "Dit is geen BibTeX-bestand: er staat geen enkele referentie in "
+            "(@article{…}, @book{…}, …)."
+        )
+    library = bibtexparser.parse_string(text)
+    problems, entries = [], []
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            entries.append(block)
+        elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, Entry
+        ):
+            # Two entries with one key: both are read; duplicate detection reports the second.
+            entries.append(block.ignore_error_block)
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            line = (block.start_line or 0) + 1
+            keys = ", ".join(sorted(block.duplicate_keys))
+            problems.append(f"Regel {line}: het veld '{keys}' staat twee keer in deze referentie.")
+        elif isinstance(block, ParsingFailedBlock):
+            line = (block.start_line or 0) + 1
+            first = (block.raw or "").strip().splitlines()[0][:80] if block.raw else ""
+            problems.append(
+                f"Regel {line}: deze referentie is onvolledig of verkeerd opgemaakt "
+                f"(ontbreekt er een accolade of komma?): {first}"
+            )
+    if problems:
+        raise ReferenceFileError(
+            "Het BibTeX-bestand bevat fouten. Er is niets geïmporteerd: verbeter het bestand "
+            "en probeer opnieuw.",
+            problems,
+        )
+    if not entries:
+        raise ReferenceFileError("Het BibTeX-bestand bevat geen referenties.")
+
+    decoder = _latex_decoder()
+
+    def decode(value) -> str:
+        try:
+            return _clean(decoder.latex_to_text(str(value)))
+        except Exception:  # noqa: BLE001 - malformed LaTeX: keep the raw text
+            return _clean(str(value).replace("{", "").replace("}", ""))
+
+    references = []
+    for entry in entries:
+        fields = {f.key.lower(): f.value for f in entry.fields}
+        values = {
+            key: decode(value) if key in LATEX_FIELDS else _clean(value)
+            for key, value in fields.items()
+            if key not in ("author", "editor")
+        }
+        authors = []
+        for raw_name in split_multiple_persons_names(str(fields.get("author") or "")):
+            try:
+                name = parse_single_name_into_parts(raw_name, strict=False)
+            except ValueError:
+                authors.append(decode(raw_name))
+                continue
+            last = decode(" ".join(name.von + name.last))
+            given = decode(" ".join(name.first))
+            authors.append(format_author(last, given, decode(" ".join(name.jr))))
+        entry_type = entry.entry_type.lower()
+        publisher = (
+            values.get("publisher") or values.get("institution") or values.get("school")
+            or values.get("organization") or ""
+        )
+        if not authors:
+            organisation = values.get("institution") or values.get("organization") or publisher
+            authors = [organisation] if organisation else []
+        data, error = build_data(
+            title=values.get("title", ""),
+            authors=authors,
+            year=values.get("year") or values.get("date", ""),
+            publication_type=BIBTEX_TYPES.get(entry_type, "rapport"),
+            journal=(
+                values.get("journal") or values.get("journaltitle") or values.get("booktitle")
+                or values.get("series") or ""
+            ),
+            publisher=publisher,
+            volume=values.get("volume", ""),
+            issue=values.get("number") or values.get("issue", ""),
+            pages=values.get("pages", ""),
+            doi=values.get("doi", ""),
+            url=values.get("url", ""),
+            language=values.get("language") or values.get("langid", ""),
+        )
+        label = f"{entry.key} (regel {(entry.start_line or 0) + 1})"
+        references.append(Reference(label=label, data=data, error=error))
+        if error and not data:
+            references[-1].data = {"title": values.get("title", "")}
+    return references
+
+
+# --- RIS -------------------------------------------------------------------------------
+
+NOT_CLOSED = "deze referentie wordt niet afgesloten met 'ER  -'."
+RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  -( (.*))?$")
+
+
+def _split_ris(text: str) -> list[tuple[int, list[str]]]:
+    """Split into records (first line number, lines); raise on structural errors."""
+    records, current, start, problems = [], None, 0, []
+    previous_tag = None
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        match = RIS_LINE.match(line)
+        tag = match.group(1) if match else None
+        if tag == "TY":
+            if current is not None:
+                problems.append(f"Regel {start}: {NOT_CLOSED}")
+            current, start = [line], number
+        elif current is None:
+            if tag or records:  # text between records that is not a comment
+                problems.append(
+                    f"Regel {number}: gegevens buiten een referentie (elke referentie begint "
+                    f"met 'TY  -'): {line[:60]}"
+                )
+        elif tag == "ER":
+            current.append(line)
+            records.append((start, current))
+            current = None
+        elif tag is None and previous_tag is None:
+            problems.append(f"Regel {number}: onleesbare regel: {line[:60]}")
+        else:
+            current.append(line)
+        previous_tag = tag if match else previous_tag
+    if current is not None:
+        problems.append(f"Regel {start}: {NOT_CLOSED}")
+    if problems:
+        raise ReferenceFileError(
+            "Het RIS-bestand bevat fouten. Er is niets geïmporteerd: verbeter het bestand en "
+            "probeer opnieuw.",
+            problems,
+        )
+    if not records:
+        raise ReferenceFileError(
+            "Dit is geen RIS-bestand: er staat geen enkele referentie in (die begint met 'TY  -' "
+            "en eindigt met 'ER  -')."
+        )
+    return records
+
+
+def _ris_author(name: str) -> str:
+    name = _clean(name)
+    if "," in name:
+        last, _, rest = name.partition(",")
+        given, _, suffix = rest.partition(",")
+        return format_author(last, given, suffix)
+    return name
+
+
+def parse_ris(text: str) -> list[Reference]:
+    import rispy
+
+    references = []
+    for start, lines in _split_ris(text):
+        (record,) = rispy.loads("\n".join(lines), skip_unknown_tags=True) or [{}]
+        title = record.get("title") or record.get("primary_title") or ""
+        names = (record.get("authors") or []) + (record.get("first_authors") or [])
+        authors = [_ris_author(n) for n in names]
+        publisher = record.get("publisher") or ""
+        if not authors and publisher:
+            authors = [publisher]
+        first = _clean(record.get("start_page"))
+        last = _clean(record.get("end_page"))
+        urls = [u for u in (record.get("urls") or []) if _url(u)]
+        ris_type = _clean(record.get("type_of_reference")).upper()
+        data, error = build_data(
+            title=title,
+            authors=authors,
+            year=record.get("year") or record.get("publication_year") or record.get("date") or "",
+            publication_type=RIS_TYPES.get(ris_type, "rapport"),
+            journal=(
+                record.get("secondary_title") or record.get("journal_name")
+                or record.get("alternate_title3") or record.get("alternate_title1")
+                or record.get("tertiary_title") or ""
+            ),
+            publisher=publisher,
+            volume=record.get("volume") or "",
+            issue=record.get("number") or "",
+            pages=f"{first}–{last}" if first and last and first != last else first or last,
+            doi=record.get("doi") or "",
+            url=urls[0] if urls else "",
+            language=record.get("language") or "",
+        )
+        label = f"{ris_type or '?'} (regel {start})"
+        data = data or {"title": _clean(title)}
+        references.append(Reference(label=label, data=data, error=error))
+    return references
+
+
+def parse_references(filename: str, data: bytes) -> list[Reference]:
+    """Read a whole .bib or .ris file; raises ReferenceFileError with a Dutch message."""
+    name = (filename or "").lower()
+    text = _decode_text(data)
+    if not text.strip():
+        raise ReferenceFileError("Het bestand is leeg.")
+    if name.endswith(BIBTEX_EXTENSIONS):
+        return parse_bibtex(text)
+    if name.endswith(RIS_EXTENSIONS):
+        return parse_ris(text)
+    if re.search(r"^TY  - ", text, flags=re.MULTILINE):
+        return parse_ris(text)
+    if re.search(r"@\w+\s*[{(]", text):
+        return parse_bibtex(text)
+    raise ReferenceFileError(
+        "Dit bestandstype wordt niet herkend. Kies een BibTeX-bestand (.bib) of een "
+        "RIS-bestand (.ris), zoals Zotero, EndNote of Mendeley die exporteren."
+    )
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def _unique_slug(base: str, taken: set[str]) -> str:
+    base = (slugify(base)[:70].strip("-")) or "onderzoek"
+    slug, counter = base, 2
+    while slug in taken:
+        slug = f"{base}-{counter}"
+        counter += 1
+    taken.add(slug)
+    return slug
+
+
+def import_references(
+    references: list[Reference], parent, user=None, dry_run: bool = False, filename: str = ""
+) -> ImportReport:
+    """Create a draft ResearchPage under `parent` per new reference, all in one transaction."""
+    from wagtail.log_actions import log
+
+    from research.models import ResearchPage
+
+    report = ImportReport(filename=filename, dry_run=dry_run)
+    existing = list(ResearchPage.objects.only("id", "title", "original_title", "year", "doi"))
+    by_doi = {doi_key(p.doi): p for p in existing if p.doi}
+    by_title = {}
+    for page in existing:
+        for title in (page.title, page.original_title):
+            if title:
+                by_title.setdefault((title_key(title), page.year), page)
+    seen_doi, seen_title = {}, {}
+    to_create = []
+
+    for ref in references:
+        result = EntryResult(label=ref.label, title=ref.title)
+        if ref.error:
+            result.message = ref.error
+            report.errors.append(result)
+            continue
+        doi = doi_key(ref.data["doi"])
+        titles = (ref.data["title"], ref.data["original_title"])
+        keys = {(title_key(t), ref.data["year"]) for t in titles}
+        duplicate = by_doi.get(doi) if doi else None
+        if duplicate:
+            result.existing = duplicate
+            result.message = f"Bestaat al: zelfde DOI ({ref.data['doi']})."
+        elif not doi and (match := next((by_title[k] for k in keys if k in by_title), None)):
+            result.existing = match
+            result.message = "Bestaat al: zelfde titel en jaar."
+        elif doi and doi in seen_doi:
+            result.message = f"Staat twee keer in het bestand: zelfde DOI als {seen_doi[doi]}."
+        elif any(k in seen_title for k in keys):
+            other = next(seen_title[k] for k in keys if k in seen_title)
+            result.message = f"Staat twee keer in het bestand: zelfde titel en jaar als {other}."
+        if result.message:
+            report.skipped.append(result)
+            continue
+        if doi:
+            seen_doi[doi] = ref.label
+        for key in keys:
+            seen_title[key] = ref.label
+        to_create.append((ref, result))
+
+    if dry_run:
+        report.imported = [result for _ref, result in to_create]
+        return report
+
+    with transaction.atomic():
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        for ref, result in to_create:
+            page = ResearchPage(
+                **ref.data, slug=_unique_slug(ref.data["title"], taken), live=False, owner=user
+            )
+            parent.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=user)
+            page.save_revision(user=user, log_action=True)
+            result.page = page
+            report.imported.append(result)
+        parent.refresh_from_db()
+    return report
