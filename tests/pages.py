@@ -14,7 +14,10 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from modelcluster.models import get_all_child_relations
+from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core.models import ContentPage, KennisDocument
 from glossary.models import GlossaryPage, GlossaryTerm
@@ -213,3 +216,15 @@ def feature(home: HomePage, pages) -> None:
     """Put pages in the home page's 'Uitgelicht' block."""
     for i, page in enumerate(pages):
         HomeFeatured.objects.create(home=home, page=page, sort_order=i)
+
+
+def page_form(model, **fields):
+    """Form data of the admin's page editor for `model`: the fields given, and for every
+    stream field and inline panel left out, the empty value the editor would submit."""
+    for field in model._meta.get_fields():
+        if isinstance(field, StreamField):
+            fields.setdefault(field.name, streamfield([]))
+    for relation in get_all_child_relations(model):
+        fields.setdefault(relation.get_accessor_name(), inline_formset([]))
+    fields.setdefault("comments", inline_formset([]))
+    return nested_form_data(fields)

@@ -9,8 +9,6 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.text import slugify
 
-from modelcluster.models import get_all_child_relations
-from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -23,19 +21,8 @@ from practices.models import PracticeIndexPage, PracticePage
 from research.models import ResearchIndexPage, ResearchPage
 from taxonomy.models import Audience, Topic
 from tests import pages
+from tests.pages import page_form
 from toolkits.models import ToolkitIndexPage, ToolkitPage
-
-
-def page_form(model, **fields):
-    """Form data of the admin's page editor for `model`: the fields given, and for every
-    stream field and inline panel left out, the empty value the editor would submit."""
-    for field in model._meta.get_fields():
-        if isinstance(field, StreamField):
-            fields.setdefault(field.name, streamfield([]))
-    for relation in get_all_child_relations(model):
-        fields.setdefault(relation.get_accessor_name(), inline_formset([]))
-    fields.setdefault("comments", inline_formset([]))
-    return nested_form_data(fields)
 
 
 class AdminCreatesPagesTests(WagtailPageTestCase):
