@@ -46,7 +46,24 @@ class HomePage(BasePage):
         return self.get_children().live().public().in_menu().specific()
 
     def featured_pages(self):
-        return [item.page.specific for item in self.featured.select_related("page") if item.page.live]
+        """The featured pages in editor order, as specific pages: a fixed number of queries."""
+        ids = [item.page_id for item in self.featured.all()]
+        pages = Page.objects.filter(id__in=ids).live().public().specific()
+        by_id = {page.id: page for page in pages}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def latest_news(self, limit=3):
+        from news.models import NewsPage
+
+        return list(NewsPage.objects.live().public().order_by("-date", "-pk")[:limit])
+
+    def upcoming_events(self, limit=3):
+        from django.utils import timezone
+
+        from news.models import EventPage
+
+        upcoming = EventPage.objects.live().public().filter(start__gte=timezone.now())
+        return list(upcoming.order_by("start")[:limit])
 
 
 class HomeFeatured(Orderable):
@@ -82,3 +99,26 @@ class AudiencePage(BasePage):
     class Meta:
         verbose_name = "doelgroeppagina"
         verbose_name_plural = "doelgroeppagina's"
+
+    LISTING_LIMIT = 6
+
+    def audience_content(self):
+        """Toolkits, practices and research for this audience: three queries, at most six each.
+
+        Each entry: heading, search type (for the 'alles bekijken' link) and the pages.
+        """
+        from practices.models import PracticePage
+        from research.models import ResearchPage
+        from toolkits.models import ToolkitPage
+
+        sections = [
+            ("Toolkits", "toolkit", ToolkitPage, ("title",)),
+            ("Goede praktijken", "praktijk", PracticePage, ("title",)),
+            ("Onderzoek", "onderzoek", ResearchPage, ("-year", "title")),
+        ]
+        result = []
+        for heading, search_type, model, order in sections:
+            pages = model.objects.live().public().filter(audiences=self.audience_id)
+            pages = list(pages.order_by(*order)[: self.LISTING_LIMIT])
+            result.append({"heading": heading, "type": search_type, "pages": pages})
+        return result

@@ -44,6 +44,11 @@ class NewsPage(TaxonomyMixin, BasePage):
         verbose_name = "nieuwsbericht"
         verbose_name_plural = "nieuwsberichten"
 
+    def other_news(self, limit=3):
+        """The latest other news items: one query."""
+        others = NewsPage.objects.live().public().exclude(pk=self.pk)
+        return list(others.order_by("-date", "-pk")[:limit])
+
 
 class EventKind(models.TextChoices):
     TRAINING = "opleiding", "Opleiding of vorming"
@@ -107,3 +112,8 @@ class EventPage(TaxonomyMixin, BasePage):
     @property
     def is_past(self) -> bool:
         return (self.end or self.start) < timezone.now()
+
+    def other_events(self, limit=3):
+        """Other upcoming events: one query."""
+        others = EventPage.objects.live().public().exclude(pk=self.pk)
+        return list(others.filter(start__gte=timezone.now()).order_by("start")[:limit])

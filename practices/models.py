@@ -101,6 +101,18 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     def evidence_rank(self) -> int:
         return EvidenceLevel.rank(self.evidence_level)
 
+    def linked_research(self):
+        """Live research behind the evidence level, in editor order: one query."""
+        links = self.research_links.select_related("research")
+        return [link.research for link in links if link.research.live]
+
+    def related_toolkits(self):
+        """Live toolkits that point to this practice: one query."""
+        from toolkits.models import ToolkitPage
+
+        toolkits = ToolkitPage.objects.live().public().filter(related_practices__page=self)
+        return list(toolkits.distinct().order_by("title"))
+
 
 class PracticeResearch(Orderable):
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="research_links")

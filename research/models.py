@@ -134,6 +134,20 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
+    def related_practices(self):
+        """Live practices that cite this research: one query."""
+        from practices.models import PracticePage
+
+        practices = PracticePage.objects.live().public().filter(research_links__research=self)
+        return list(practices.distinct().order_by("title"))
+
+    def related_toolkits(self):
+        """Live toolkits that list this research: one query."""
+        from toolkits.models import ToolkitPage
+
+        toolkits = ToolkitPage.objects.live().public().filter(related_research__page=self)
+        return list(toolkits.distinct().order_by("title"))
+
 
 class KeyFigure(Orderable):
     """A headline number, e.g. 11.1% of 9–16 year olds were cyberbullied (2012)."""

@@ -65,6 +65,16 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     def download_documents(self):
         return [d.document for d in self.downloads.select_related("document").prefetch_related("document__audiences")]
 
+    def related_practice_pages(self):
+        """Live related practices in editor order: one query."""
+        links = self.related_practices.select_related("page")
+        return [link.page for link in links if link.page.live]
+
+    def related_research_pages(self):
+        """Live related research summaries in editor order: one query."""
+        links = self.related_research.select_related("page")
+        return [link.page for link in links if link.page.live]
+
 
 class ToolkitDownload(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="downloads")

@@ -1,0 +1,220 @@
+"""Small presentation helpers for the public templates. None of them query in a loop."""
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from practices.models import EvidenceLevel
+
+register = template.Library()
+
+# Search parameter and label for each taxonomy relation of TaxonomyMixin.
+TAXONOMY_FACETS = [
+    ("audiences", "doelgroep", "Doelgroep"),
+    ("topics", "thema", "Thema"),
+    ("approaches", "aanpak", "Aanpak"),
+    ("age_groups", "leeftijd", "Leeftijd"),
+    ("settings", "omgeving", "Omgeving"),
+]
+
+# Short explanation per evidence level, shown next to the full scale on a practice page.
+EVIDENCE_HELP = {
+    EvidenceLevel.NOT_EVALUATED: (
+        "Nog niet onderzocht. Dat zegt niets over het effect: de aanpak kan goed werken."
+    ),
+    EvidenceLevel.THEORY: (
+        "Steunt op theorie en onderzoek over pesten, maar het effect is nog niet gemeten."
+    ),
+    EvidenceLevel.FIRST: (
+        "Eerste metingen wijzen op een effect, bijvoorbeeld een voor- en nameting."
+    ),
+    EvidenceLevel.GOOD: "Meerdere studies wijzen op een effect.",
+    EvidenceLevel.STRONG: "Gecontroleerde studies tonen een effect aan.",
+}
+
+PAGE_TYPE_LABELS = {
+    "toolkitpage": "Toolkit",
+    "researchpage": "Onderzoek",
+    "practicepage": "Goede praktijk",
+    "newspage": "Nieuws",
+    "eventpage": "Vorming of campagne",
+    "audiencepage": "Doelgroep",
+    "glossarypage": "Woordenlijst",
+    "contentpage": "Pagina",
+}
+
+
+@register.filter
+def page_type_label(page) -> str:
+    """A short Dutch label for the kind of page, shown above a card title."""
+    return PAGE_TYPE_LABELS.get(page._meta.model_name, "Overzicht")
+
+
+@register.filter
+def page_type_slug(page) -> str:
+    return page._meta.model_name
+
+
+@register.simple_tag
+def evidence_scale(level: str):
+    """The five steps of the evidence scale, low to high, with the current one marked.
+
+    Returns a dict: `current` (label), `rank` (0 = not evaluated, 4 = strong), `rated`,
+    `help` and `steps` (label, rank, reached, current, help per step).
+    """
+    values = list(EvidenceLevel.values)
+    if level not in values:
+        level = EvidenceLevel.NOT_EVALUATED
+    rank = values.index(level)
+    steps = [
+        {
+            "value": value,
+            "label": label,
+            "rank": index,
+            "current": value == level,
+            "reached": 0 < index <= rank,
+            "help": EVIDENCE_HELP.get(value, ""),
+        }
+        for index, (value, label) in enumerate(EvidenceLevel.choices)
+    ]
+    return {
+        "value": level,
+        "label": EvidenceLevel(level).label,
+        "rank": rank,
+        "rated": rank > 0,
+        "help": EVIDENCE_HELP.get(level, ""),
+        "steps": steps,
+    }
+
+
+@register.simple_tag
+def taxonomy_groups(page):
+    """The taxonomy of a page as groups of (label, search parameter, terms), empty groups left out.
+
+    One query per relation (six at most), independent of the number of terms.
+    """
+    groups = []
+    for attr, param, label in TAXONOMY_FACETS:
+        manager = getattr(page, attr, None)
+        if manager is None:
+            continue
+        terms = list(manager.all())
+        if terms:
+            groups.append({"label": label, "param": param, "terms": terms})
+    cells_manager = getattr(page, "school_cells", None)
+    if cells_manager is not None:
+        cells = list(cells_manager.all().select_related("strategy", "level"))
+        if cells:
+            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells})
+    return groups
+
+
+@register.filter
+def dutch_date(value) -> str:
+    """'dinsdag 3 maart 2026'."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return date_format(value, "l j F Y")
+
+
+@register.filter
+def dutch_time(value) -> str:
+    """'14.00 uur'."""
+    if not value:
+        return ""
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value:%H}.{value:%M} uur"
+
+
+@register.simple_tag
+def event_when(start, end=None) -> str:
+    """Dutch date and time of an event.
+
+    'dinsdag 3 maart 2026, 14.00 uur', '... 14.00 tot 17.30 uur' on one day, or
+    'dinsdag 3 maart 2026, 14.00 uur tot woensdag 4 maart 2026, 12.00 uur'.
+    """
+    if not start:
+        return ""
+    start_local = timezone.localtime(start) if timezone.is_aware(start) else start
+    text = f"{dutch_date(start)}, {start_local:%H}.{start_local:%M}"
+    if not end:
+        return f"{text} uur"
+    end_local = timezone.localtime(end) if timezone.is_aware(end) else end
+    if end_local.date() == start_local.date():
+        return f"{text} tot {end_local:%H}.{end_local:%M} uur"
+    return f"{text} uur tot {dutch_date(end)}, {dutch_time(end)}"
+
+
+SECTION_BLURBS = {
+    "toolkitindexpage": "Stappenplannen en materiaal om meteen mee aan de slag te gaan.",
+    "researchindexpage": "Wat weten we over pesten? Onderzoek kort en helder samengevat.",
+    "practiceindexpage": "Aanpakken uit de praktijk, en hoe sterk bewezen is dat ze werken.",
+    "glossarypage": "Begrippen als sexting, no-blame en omstander in gewone taal.",
+    "newsindexpage": "Nieuw onderzoek, nieuwe materialen en nieuws uit het veld.",
+    "eventindexpage": "Opleidingen, studiedagen, webinars en campagnes.",
+}
+
+
+@register.filter
+def section_blurb(page) -> str:
+    return SECTION_BLURBS.get(page.content_type.model, "")
+
+
+def _load_sections():
+    from wagtail.models import Page
+
+    from glossary.models import GlossaryPage
+    from news.models import EventIndexPage, NewsIndexPage
+    from practices.models import PracticeIndexPage
+    from research.models import ResearchIndexPage
+    from toolkits.models import ToolkitIndexPage
+
+    order = [
+        ToolkitIndexPage, ResearchIndexPage, PracticeIndexPage,
+        GlossaryPage, NewsIndexPage, EventIndexPage,
+    ]
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(*order)
+        .only("id", "title", "url_path", "path", "depth", "content_type")
+        .select_related("content_type")
+    )
+    rank = {model._meta.model_name: index for index, model in enumerate(order)}
+    return sorted(pages, key=lambda p: rank.get(p.content_type.model, 99))
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context):
+    """The section overview pages (toolkits, research, ...) in a fixed order.
+
+    One query per request: the result is kept on the request for the header, home and footer.
+    """
+    request = context.get("request")
+    if request is None:
+        return _load_sections()
+    if not hasattr(request, "_kc_sections"):
+        request._kc_sections = _load_sections()
+    return request._kc_sections
+
+
+@register.simple_tag(takes_context=True)
+def section_page(context, model_name):
+    """One section overview page by model name, e.g. "newsindexpage", or None."""
+    for page in site_sections(context):
+        if page.content_type.model == model_name:
+            return page
+    return None
+
+
+@register.simple_tag
+def page_range(pager):
+    """Page numbers around the current page, with gaps: [{number, current, gap}, ...]."""
+    paginator = pager.paginator
+    numbers = paginator.get_elided_page_range(pager.number, on_each_side=1, on_ends=1)
+    return [
+        {"number": n, "current": n == pager.number, "gap": n == paginator.ELLIPSIS}
+        for n in numbers
+    ]
