@@ -359,8 +359,10 @@ class AdminCreatesPagesTests(WagtailPageTestCase):
             is_default_site=True,
             site_name="Kenniscentrum",
         )
-        pages.publish(home, ContentPage(title="Over ons", slug="over-ons", show_in_menus=True))
-        self.visit(home, "Kennis, goede praktijken en toolkits tegen pesten.", "Over ons")
+        pages.publish(home, ToolkitIndexPage(title="Toolkits voor iedereen", slug="toolkits"))
+        self.visit(
+            home, "Kennis, goede praktijken en toolkits tegen pesten.", "Toolkits voor iedereen"
+        )
 
         self.assertFalse(HomePage.can_create_at(root), "a second home page can be created")
         self.client.force_login(self.editor)
