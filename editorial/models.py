@@ -1,0 +1,53 @@
+"""Moderation: the scientific board's approval task."""
+
+from django.core.exceptions import PermissionDenied
+
+from wagtail.models import GroupApprovalTask
+
+
+def _latest_version(obj):
+    """The content under review: the latest revision, not the (possibly older) live row."""
+    getter = getattr(obj, "get_latest_revision_as_object", None)
+    return getter() if getter else obj
+
+
+class BoardApprovalTask(GroupApprovalTask):
+    """Approval by the scientific board (Wetenschappelijke raad).
+
+    Works like Wagtail's group approval, but a practice that breaks the evidence rule cannot
+    be approved: the board only gets 'Request changes' until the practice is complete.
+    """
+
+    def _breaks_evidence_rule(self, obj) -> bool:
+        from editorial.evidence import is_practice, practice_evidence_errors
+
+        obj = _latest_version(obj)
+        return is_practice(obj) and bool(practice_evidence_errors(obj))
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self._breaks_evidence_rule(obj):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            revision = task_state.revision
+            obj = revision.as_object() if revision else task_state.workflow_state.content_object
+            from editorial.evidence import is_practice, practice_evidence_errors
+
+            if is_practice(obj) and practice_evidence_errors(obj):
+                raise PermissionDenied("De bewijskracht van deze praktijk is niet onderbouwd.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Leden van de gekozen groepen keuren goed of vragen wijzigingen; een goede praktijk "
+            "met bewijskracht zonder gekoppeld onderzoek of onderbouwing kan niet worden "
+            "goedgekeurd."
+        )
+
+    class Meta:
+        verbose_name = "beoordeling door de wetenschappelijke raad"
+        verbose_name_plural = "beoordelingen door de wetenschappelijke raad"

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.listing import ListingMixin
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
+from editorial.forms import PracticePageForm
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
@@ -90,6 +91,7 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
     settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
+    base_form_class = PracticePageForm
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 

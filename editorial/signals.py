@@ -1,0 +1,30 @@
+"""Connect section pages to the editorial setup as soon as they are created."""
+
+from django.apps import apps
+from django.db.models.signals import post_save
+
+
+def section_page_created(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:
+        return
+    from editorial.setup import assign_board_section
+
+    assign_board_section(apps, instance.pk)
+
+
+def audience_page_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    from editorial.setup import create_partner_group
+
+    create_partner_group(apps, instance.pk, instance.audience.name)
+
+
+def connect():
+    from home.models import AudiencePage
+    from practices.models import PracticeIndexPage
+    from research.models import ResearchIndexPage
+
+    for model in (ResearchIndexPage, PracticeIndexPage):
+        post_save.connect(section_page_created, sender=model, dispatch_uid=f"editorial-{model.__name__}")
+    post_save.connect(audience_page_saved, sender=AudiencePage, dispatch_uid="editorial-audience")
