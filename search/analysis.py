@@ -135,7 +135,9 @@ def parse_query(raw: str, synonyms: dict[str, frozenset[str]] | None = None) -> 
             continue
         seen_terms.add(stemmed)
         alternatives = {stemmed} | set(synonyms.get(stemmed, ()))
-        parsed.terms.append(Term(word, tuple(sorted(alternatives, key=lambda s: (s != stemmed, s)))))
+        parsed.terms.append(
+            Term(word, tuple(sorted(alternatives, key=lambda s: (s != stemmed, s))))
+        )
     return parsed
 
 
@@ -143,7 +145,17 @@ def synonym_map(groups: list[list[str]]) -> dict[str, frozenset[str]]:
     """Synonym groups (lists of words) -> stem -> all stems of the groups it belongs to."""
     mapping: dict[str, set[str]] = {}
     for group in groups:
-        stems = {s for word in group for s in analyze(word)}
+        # Only single words: "online pesten" would otherwise make "online" a synonym of pesten.
+        stems = {terms[0] for terms in map(analyze, group) if len(terms) == 1}
         for s in stems:
             mapping.setdefault(s, set()).update(stems)
     return {s: frozenset(alts) for s, alts in mapping.items()}
+
+
+def parse_suggest_input(text: str, synonyms=None) -> tuple[ParsedQuery, str]:
+    """What a visitor is typing -> (the complete words as a query, the last word's prefix)."""
+    typed = words(text.replace('"', " "))
+    if not typed:
+        return ParsedQuery(raw=text), ""
+    *complete, last = typed
+    return parse_query(" ".join(complete), synonyms), last

@@ -1,0 +1,84 @@
+"""The database engine's own search table, and the editors' synonym list.
+
+One `SearchEntry` row per searchable item (published page, toolkit download, glossary term),
+holding display fields, the pre-analysed text of each weighted field and its facet values
+(`SearchFacetValue`, one row per facet value, so counts are one GROUP BY). The full-text
+index over the `*_terms` columns is database specific and created by migration 0002:
+an FTS5 table with triggers on SQLite, a generated, weighted `tsvector` with a GIN index on
+PostgreSQL.
+"""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SearchEntry(models.Model):
+    key = models.CharField(max_length=60, unique=True)
+    type = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=5, default="nl")
+    sort_title = models.CharField(max_length=255, db_index=True)
+    facets = models.JSONField(default=dict)
+    extra = models.JSONField(default=dict)
+    # Pre-analysed (folded, stemmed) text: what the full-text index is built from.
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "zoekindexregel"
+        verbose_name_plural = "zoekindex"
+
+    def __str__(self):
+        return f"{self.key}: {self.title}"
+
+
+class SearchFacetValue(models.Model):
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "entry"], name="search_fv_facet_value"),
+            models.Index(fields=["entry", "facet", "value"], name="search_fv_entry"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class SynonymGroup(index.Indexed, models.Model):
+    """Words that should find each other, e.g. "pesten, gepest, pesterijen, pesters".
+
+    Used for query expansion by every engine: a search for one word also finds the others.
+    """
+
+    words = models.TextField(
+        "woorden",
+        help_text="Woorden die elkaar moeten vinden, gescheiden door komma's. "
+        "Bijvoorbeeld: pesten, gepest, pesterijen, pesters, pestkop.",
+    )
+    note = models.CharField("toelichting", max_length=255, blank=True)
+
+    panels = [FieldPanel("words"), FieldPanel("note")]
+    search_fields = [index.SearchField("words"), index.AutocompleteField("words")]
+
+    class Meta:
+        verbose_name = "synoniemen"
+        verbose_name_plural = "synoniemen"
+        ordering = ["words"]
+
+    def __str__(self):
+        return self.words[:80]
+
+    @property
+    def word_list(self) -> list[str]:
+        return [w.strip() for w in self.words.split(",") if w.strip()]

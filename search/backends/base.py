@@ -111,8 +111,10 @@ class SearchBackend:
     def search(self, query: SearchQuery) -> SearchResults:
         raise NotImplementedError
 
-    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
-        """Titles for what a visitor is typing; the last word may be incomplete."""
+    def suggest(self, query: ParsedQuery, prefix: str, limit: int = 8) -> list[Suggestion]:
+        """Titles for what a visitor is typing (`search.analysis.parse_suggest_input`):
+        `query` holds the complete words (with synonyms), `prefix` the last word, folded and
+        possibly incomplete; titles must contain a word starting with it."""
         raise NotImplementedError
 
     def spelling_suggestion(self, text: str) -> str | None:

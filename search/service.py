@@ -1,0 +1,393 @@
+"""From request parameters to a results page: the one place views, the JSON API and the
+pre-filtered listings (audience and index pages) go through."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+
+from search.analysis import ParsedQuery, parse_query, synonym_map
+from search.backends import get_backend
+from search.backends.base import Hit, SearchQuery, SearchResults
+from search.facets import FACETS, FACETS_BY_PARAM, TYPE_LABELS
+from search.forms import SORT_LABELS, SearchForm
+from search.highlight import highlight_title, snippet
+from search.signals import search_performed
+
+SYNONYM_CACHE_KEY = "search:synonyms:v1"
+SIDEBAR_FACETS = tuple(f.param for f in FACETS if f.show_in_sidebar)
+COUNTED_FACETS = tuple(f.param for f in FACETS)
+
+
+def synonyms() -> dict[str, frozenset[str]]:
+    """The editors' synonym groups as stem -> stems (cached; cleared when a group changes)."""
+    mapping = cache.get(SYNONYM_CACHE_KEY)
+    if mapping is None:
+        from search.models import SynonymGroup
+
+        mapping = synonym_map([group.word_list for group in SynonymGroup.objects.all()])
+        cache.set(SYNONYM_CACHE_KEY, mapping, 3600)
+    return mapping
+
+
+def facet_choices(year_values: list[str]) -> dict[str, list[tuple[str, str]]]:
+    return {f.param: f.choices(year_values if f.source == "year" else None) for f in FACETS}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # the same search with this value toggled
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    label: str
+    options: list[Option]
+    help_text: str = ""
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for o in self.options if o.selected)
+
+    @property
+    def has_results(self) -> bool:
+        return any(o.count or o.selected for o in self.options)
+
+
+@dataclass
+class Chip:
+    facet_label: str
+    label: str
+    url: str  # the same search without this value
+
+
+@dataclass
+class Result:
+    hit: Hit
+    type_label: str
+    title_html: str
+    snippet_html: str
+    audiences: list[str]
+    evidence: str = ""
+    evidence_label: str = ""
+    language_label: str = ""  # only when not Dutch
+
+
+@dataclass
+class SearchPage:
+    form: SearchForm
+    state: dict
+    parsed: ParsedQuery
+    results: SearchResults
+    items: list[Result]
+    groups: list[FacetGroup]
+    chips: list[Chip]
+    notices: list[str]
+    base_url: str
+    page: int
+    num_pages: int
+    spelling: str | None = None
+    without_filters_total: int | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.results.total
+
+    @property
+    def q(self) -> str:
+        return self.state["q"]
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.state["per_page"] + 1
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.state["filters"])
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.q) or self.has_filters
+
+    def url(self, **changes) -> str:
+        return build_url(self.base_url, self.state, **changes)
+
+    @property
+    def clear_url(self) -> str:
+        return build_url(self.base_url, {**self.state, "filters": {}}, page=1)
+
+    @property
+    def prev_url(self) -> str | None:
+        return self.url(page=self.page - 1) if self.page > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url(page=self.page + 1) if self.page < self.num_pages else None
+
+    @property
+    def page_links(self) -> list[tuple[int | None, str]]:
+        """Page numbers around the current one, with None for a gap."""
+        pages = sorted({1, self.num_pages, *range(self.page - 2, self.page + 3)})
+        out, last = [], 0
+        for n in pages:
+            if 1 <= n <= self.num_pages:
+                if n - last > 1:
+                    out.append((None, ""))
+                out.append((n, self.url(page=n)))
+                last = n
+        return out
+
+    @property
+    def sort_options(self) -> list[tuple[str, str, bool]]:
+        return [(k, v, k == self.state["sort"]) for k, v in SORT_LABELS.items()]
+
+    @property
+    def spelling_url(self) -> str:
+        return build_url(self.base_url, {**self.state, "q": self.spelling or ""}, page=1)
+
+    @property
+    def hidden_filters(self) -> list[tuple[str, str]]:
+        """Active filters as (param, value), for hidden inputs in the query form."""
+        return [(p, v) for p, values in self.state["filters"].items() for v in values]
+
+
+def build_url(base_url: str, state: dict, **changes) -> str:
+    state = {**state, **changes}
+    pairs: list[tuple[str, str]] = []
+    if state.get("q"):
+        pairs.append(("q", state["q"]))
+    for param in FACETS_BY_PARAM:
+        for value in state.get("filters", {}).get(param, ()):
+            pairs.append((param, value))
+    if state.get("sort") and state["sort"] != state.get("default_sort", "relevantie"):
+        pairs.append(("sort", state["sort"]))
+    if state.get("per_page") and state["per_page"] != 20:
+        pairs.append(("per_page", str(state["per_page"])))
+    if state.get("page", 1) > 1:
+        pairs.append(("page", str(state["page"])))
+    return base_url + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _toggle(filters: dict, param: str, value: str) -> dict:
+    values = list(filters.get(param, ()))
+    values = [v for v in values if v != value] if value in values else [*values, value]
+    new = {k: v for k, v in filters.items() if k != param}
+    if values:
+        new[param] = tuple(values)
+    return new
+
+
+def run_search(
+    params,
+    *,
+    base_filters: dict[str, tuple[str, ...]] | None = None,
+    base_url: str = "/zoeken/",
+    default_sort: str = "relevantie",
+    source: str = "page",
+    per_page: int | None = None,
+) -> SearchPage:
+    """Validate `params` (a QueryDict or dict of lists), search, and prepare the page."""
+    backend = get_backend()
+    base_filters = dict(base_filters or {})
+    year_values = backend.facet_values("jaar")
+    choices = facet_choices(year_values)
+    labels = {param: dict(values) for param, values in choices.items()}
+    form = SearchForm(
+        params, year_values=year_values, fixed=base_filters, default_sort=default_sort
+    )
+    state = form.state()
+    state["default_sort"] = default_sort
+    if per_page and not (hasattr(params, "get") and params.get("per_page")):
+        state["per_page"] = per_page
+    notices = list(form.notices)
+    parsed = parse_query(state["q"], synonyms())
+    if state["q"] and parsed.is_empty:
+        notices.append(
+            "We vonden geen woorden in je zoekopdracht. Je ziet alle inhoud; typ een of meer "
+            "woorden, bijvoorbeeld: pesten op school."
+        )
+    query = SearchQuery(
+        query=parsed,
+        filters=state["filters"],
+        base_filters=base_filters,
+        sort=state["sort"],
+        page=state["page"],
+        per_page=state["per_page"],
+        facets=COUNTED_FACETS,
+    )
+    results = backend.search(query)
+    num_pages = max(1, math.ceil(results.total / query.per_page))
+    if query.page > num_pages:
+        notices.append(
+            f"Er zijn maar {num_pages} pagina's met resultaten. Je ziet de laatste pagina."
+            if num_pages > 1
+            else "Er is maar één pagina met resultaten. Je ziet die pagina."
+        )
+        query.page = state["page"] = num_pages
+        results = backend.search(query)
+    page = SearchPage(
+        form=form,
+        state=state,
+        parsed=parsed,
+        results=results,
+        items=[_result(hit, parsed, labels) for hit in results.hits],
+        groups=_groups(state, results, choices, base_filters, base_url),
+        chips=_chips(state, labels, base_url),
+        notices=notices,
+        base_url=base_url,
+        page=query.page,
+        num_pages=num_pages,
+        labels=labels,
+    )
+    if results.total == 0:
+        if not parsed.is_empty and backend.supports_spelling_suggestions:
+            page.spelling = backend.spelling_suggestion(state["q"])
+        if state["filters"]:
+            relaxed = SearchQuery(query=parsed, base_filters=base_filters, per_page=1)
+            page.without_filters_total = backend.search(relaxed).total
+    search_performed.send(
+        sender=SearchPage,
+        query=parsed.normalised,
+        total=results.total,
+        facets={k: list(v) for k, v in state["filters"].items()},
+        source=source,
+        page=query.page,
+    )
+    return page
+
+
+def _result(hit: Hit, parsed: ParsedQuery, labels) -> Result:
+    stems = parsed.stems
+    evidence = (hit.facets.get("bewijs") or [""])[0]
+    return Result(
+        hit=hit,
+        type_label=TYPE_LABELS.get(hit.type, hit.type),
+        title_html=highlight_title(hit.title, stems),
+        snippet_html=snippet(hit.summary, hit.body, stems),
+        audiences=[labels["doelgroep"].get(a, a) for a in hit.facets.get("doelgroep", [])],
+        evidence=evidence,
+        evidence_label=labels["bewijs"].get(evidence, "") if evidence else "",
+        language_label=labels["taal"].get(hit.language, hit.language)
+        if hit.language != "nl"
+        else "",
+    )
+
+
+def _groups(state, results, choices, base_filters, base_url) -> list[FacetGroup]:
+    groups = []
+    for param in SIDEBAR_FACETS:
+        if param in base_filters:
+            continue
+        facet = FACETS_BY_PARAM[param]
+        counts = results.facets.get(param, {})
+        selected = state["filters"].get(param, ())
+        known = {value for value, _ in choices[param]}
+        options = [
+            Option(
+                value=value,
+                label=label,
+                count=counts.get(value, 0),
+                selected=value in selected,
+                url=build_url(
+                    base_url, state, filters=_toggle(state["filters"], param, value), page=1
+                ),
+            )
+            for value, label in choices[param]
+        ]
+        # Values in the index that the taxonomy no longer knows are still shown, never dropped.
+        options += [
+            Option(
+                value,
+                value,
+                count,
+                value in selected,
+                build_url(base_url, state, filters=_toggle(state["filters"], param, value), page=1),
+            )
+            for value, count in sorted(counts.items())
+            if value not in known
+        ]
+        groups.append(FacetGroup(param, facet.label, options, facet.help_text))
+    return groups
+
+
+def _chips(state, labels, base_url) -> list[Chip]:
+    chips = []
+    for param, values in state["filters"].items():
+        for value in values:
+            chips.append(
+                Chip(
+                    facet_label=FACETS_BY_PARAM[param].label,
+                    label=labels[param].get(value, value),
+                    url=build_url(
+                        base_url, state, filters=_toggle(state["filters"], param, value), page=1
+                    ),
+                )
+            )
+    return chips
+
+
+def api_payload(page: SearchPage) -> dict:
+    """The JSON form of a results page (see README, "## Search")."""
+    return {
+        "query": page.q,
+        "total": page.total,
+        "page": page.page,
+        "per_page": page.state["per_page"],
+        "pages": page.num_pages,
+        "sort": page.state["sort"],
+        "filters": {k: list(v) for k, v in page.state["filters"].items()},
+        "messages": page.notices,
+        "spelling_suggestion": page.spelling,
+        "engine": page.results.backend,
+        "results": [
+            {
+                "title": item.hit.title,
+                "url": item.hit.url,
+                "type": item.hit.type,
+                "type_label": item.type_label,
+                "summary": item.hit.summary,
+                "date": item.hit.date.isoformat() if item.hit.date else None,
+                "language": item.hit.language,
+                "facets": item.hit.facets,
+                **(
+                    {
+                        "download": {
+                            k: item.hit.extra.get(k) for k in ("format", "size", "size_bytes")
+                        }
+                    }
+                    if item.hit.type == "document"
+                    else {}
+                ),
+            }
+            for item in page.items
+        ],
+        "facets": {
+            facet.param: {
+                "label": facet.label,
+                "values": [
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": page.results.facets.get(facet.param, {}).get(value, 0),
+                        "selected": value in page.state["filters"].get(facet.param, ()),
+                    }
+                    for value, label in page.labels[facet.param].items()
+                ]
+                + [
+                    {"value": value, "label": value, "count": count, "selected": False}
+                    for value, count in sorted(page.results.facets.get(facet.param, {}).items())
+                    if value not in page.labels[facet.param]
+                ],
+            }
+            for facet in FACETS
+        },
+    }

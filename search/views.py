@@ -1,0 +1,68 @@
+"""The search page, its JSON twin and suggestions while typing.
+
+GET only, no session, no CSRF token, no cookies. Responses with a query or filters are not
+stored in shared caches (`Cache-Control: private`)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from search.analysis import parse_suggest_input
+from search.backends import get_backend
+from search.facets import TYPE_LABELS
+from search.forms import MAX_QUERY_LENGTH
+from search.service import api_payload, run_search, synonyms
+from taxonomy.models import Topic
+
+MAX_SUGGESTIONS = 8
+
+
+def _private(response, request):
+    if request.GET:
+        patch_cache_control(response, private=True, no_cache=True, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=300)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@require_GET
+def search_page(request):
+    page = run_search(request.GET, source="page")
+    context = {
+        "search": page,
+        "popular_topics": Topic.objects.all() if page.total == 0 else [],
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
+    return _private(render(request, "search/search_page.html", context), request)
+
+
+@require_GET
+def search_api(request):
+    page = run_search(request.GET, source="api")
+    response = JsonResponse(api_payload(page), json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # open data for partners; no cookies involved
+    return _private(response, request)
+
+
+@require_GET
+def suggestions_api(request):
+    text = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query, prefix = parse_suggest_input(text, synonyms())
+    items = get_backend().suggest(query, prefix, MAX_SUGGESTIONS) if len(text) >= 2 else []
+    payload = {
+        "query": text,
+        "suggestions": [
+            {
+                "title": s.title,
+                "url": s.url,
+                "type": s.type,
+                "type_label": TYPE_LABELS.get(s.type, s.type),
+            }
+            for s in items
+        ],
+    }
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return _private(response, request)
