@@ -239,7 +239,8 @@ class DatabaseBackend(SearchBackend):
         all_flags = " AND ".join(f"s{i} = 1" for i in range(len(active))) or "1 = 1"
         parts = [
             "SELECT * FROM (SELECT 0 AS part, id AS n, score AS score, "
-            f"NULL AS facet, NULL AS value FROM m WHERE {all_flags} ORDER BY {self._order(query)} LIMIT %s OFFSET %s) hits",
+            f"NULL AS facet, NULL AS value FROM m WHERE {all_flags} "
+            f"ORDER BY {self._order(query)} LIMIT %s OFFSET %s) hits",
             f"SELECT 1, COUNT(*), 0.0, NULL, NULL FROM m WHERE {all_flags}",
         ]
         params += [query.per_page, query.offset]
