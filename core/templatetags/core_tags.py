@@ -218,3 +218,24 @@ def page_range(pager):
         {"number": n, "current": n == pager.number, "gap": n == paginator.ELLIPSIS}
         for n in numbers
     ]
+
+
+@register.simple_tag
+def figure_parts(figure):
+    """Split a key figure into its number (with Dutch thousands dots) and its unit.
+
+    '11,1%' stays whole; '2000 leerlingen' becomes ('2.000', 'leerlingen') so the unit can be
+    shown smaller than the number.
+    """
+    text = figure.display_value
+    unit = (figure.unit or "").strip()
+    if not unit or unit == "%" or not text.endswith(unit):
+        number, unit = text, ""
+    else:
+        number = text[: -len(unit)].strip()
+    whole, sep, decimals = number.partition(",")
+    if whole.isdigit() and len(whole) > 4:
+        whole = f"{int(whole):,}".replace(",", ".")
+    elif whole.isdigit() and len(whole) == 4 and unit:
+        whole = f"{whole[0]}.{whole[1:]}"
+    return {"number": whole + sep + decimals, "unit": unit}
