@@ -1,0 +1,222 @@
+"""Each page type answers in a fixed number of database queries.
+
+The number must not grow with the number of children (index pages) or related items
+(downloads, key figures, research links, audience content): a page with twelve children costs
+what a page with two costs. Each test renders a small and a large variant as an anonymous
+visitor, after one warm-up request (site root paths, settings and renditions are cached after
+the first visit), and compares.
+
+Run with `-rP` to see the counts: each test prints one line `QUERIES <page type>: ...`;
+`QUERY_SQL=1` also prints the statements.
+"""
+
+import datetime
+import os
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.models import ContentPage
+from taxonomy.models import Approach, Audience, Topic
+from tests import pages
+
+# A generous ceiling for any public page; the real figures are printed by each test.
+MAX_QUERIES_PER_PAGE = 30
+
+
+@pytest.fixture
+def tree(db):
+    cache.clear()
+    yield pages.sections()
+    cache.clear()
+
+
+def queries(client, url):
+    """Queries of one anonymous GET of `url`, after a warm-up request."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    if os.environ.get("QUERY_SQL"):
+        print(f"-- {url}")
+        for query in ctx.captured_queries:
+            print("   ", query["sql"][:160])
+    return len(ctx), response
+
+
+def report(name, small, large, detail):
+    print(f"QUERIES {name}: {small} ({detail[0]}) / {large} ({detail[1]})")
+    assert small <= MAX_QUERIES_PER_PAGE, f"{name}: {small} queries"
+    assert large == small, (
+        f"{name}: {small} queries with {detail[0]} but {large} with {detail[1]}: a query per item"
+    )
+
+
+def tag(page, n):
+    """Give a page n terms of several facets (the listing and the detail show them)."""
+    page.audiences.set(Audience.objects.all()[:n])
+    page.topics.set(Topic.objects.all()[:n])
+    page.approaches.set(Approach.objects.all()[:n])
+    page.save_revision().publish()
+    return page
+
+
+def test_toolkit_page(client, tree):
+    def make(title, n):
+        practices = [pages.practice(tree.practices, f"{title} praktijk {i}") for i in range(n)]
+        studies = [pages.research(tree.research, f"{title} studie {i}") for i in range(n)]
+        docs = [pages.document(f"{title} document {i}") for i in range(n)]
+        page = pages.toolkit(
+            tree.toolkits, title, documents=docs, practices=practices, research_pages=studies
+        )
+        return tag(page, n)
+
+    small_page = make("Kleine toolkit", 1)
+    large_page = make("Grote toolkit", 5)
+    small, response = queries(client, small_page.get_url())
+    assert "Kleine toolkit document 0" in response.content.decode()
+    large, response = queries(client, large_page.get_url())
+    assert "Grote toolkit document 4" in response.content.decode()
+    report("toolkit page", small, large, ("1 download, practice, study", "5 of each"))
+
+
+def test_research_page(client, tree):
+    small_page = tag(pages.research(tree.research, "Kleine studie", figures=1), 1)
+    large_page = tag(pages.research(tree.research, "Grote studie", figures=6), 5)
+    small, _ = queries(client, small_page.get_url())
+    large, response = queries(client, large_page.get_url())
+    assert "meting 6" in response.content.decode()
+    report("research page", small, large, ("1 key figure", "6 key figures"))
+
+
+def test_practice_page(client, tree):
+    studies = [pages.research(tree.research, f"Studie {i}") for i in range(5)]
+    small_page = tag(
+        pages.practice(tree.practices, "Kleine praktijk", research_pages=studies[:1]), 1
+    )
+    large_page = tag(pages.practice(tree.practices, "Grote praktijk", research_pages=studies), 5)
+    small, _ = queries(client, small_page.get_url())
+    large, response = queries(client, large_page.get_url())
+    assert "Studie 4" in response.content.decode()
+    report("practice page", small, large, ("1 study", "5 studies"))
+
+
+@pytest.mark.parametrize(
+    "section,make",
+    [
+        ("toolkits", lambda index, i: pages.toolkit(index, f"Toolkit {i:02}")),
+        ("research", lambda index, i: pages.research(index, f"Studie {i:02}", year=2000 + i)),
+        ("practices", lambda index, i: pages.practice(index, f"Praktijk {i:02}")),
+        (
+            "news",
+            lambda index, i: pages.news_item(
+                index, f"Bericht {i:02}", date=datetime.date(2025, 1, 1 + i)
+            ),
+        ),
+        (
+            "events",
+            lambda index, i: pages.event(
+                index,
+                f"Vorming {i:02}",
+                start=pages.timezone.make_aware(datetime.datetime(2030, 1, 1 + i)),
+            ),
+        ),
+    ],
+)
+def test_index_page(client, tree, section, make):
+    index = getattr(tree, section)
+    for i in range(2):
+        tag(make(index, i), 2)
+    small, _ = queries(client, index.get_url())
+    for i in range(2, 12):
+        tag(make(index, i), 2)
+    large, response = queries(client, index.get_url())
+    body = response.content.decode()
+    assert "11" in body and "00" in body
+    report(f"{type(index).__name__}", small, large, ("2 children", "12 children"))
+
+
+def test_home_page(client, tree):
+    """Every block of the home page filled once, then filled up: the same queries."""
+    home = tree.home
+    audiences = list(Audience.objects.all())
+
+    def fill(start, stop):
+        for i in range(start, stop):
+            pages.audience_page(home, audiences[i].slug)
+            pages.news_item(tree.news, f"Nieuws {i}")
+            pages.event(tree.events, f"Vorming {i}")
+        # The editor allows at most six featured pages.
+        featured = [
+            pages.toolkit(tree.toolkits, f"Uitgelicht {i}") for i in range(start, min(stop, 6))
+        ]
+        pages.feature(home, featured)
+
+    fill(0, 1)
+    small, _ = queries(client, home.get_url())
+    fill(1, 7)
+    large, response = queries(client, home.get_url())
+    body = response.content.decode()
+    assert audiences[-1].name in body and "Uitgelicht 5" in body and "Nieuws 6" in body
+    report(
+        "home page", small, large, ("1 of each block", "7 audiences, 6 featured, 7 news, 7 events")
+    )
+
+
+def test_audience_page(client, tree):
+    onderwijs, ouders = Audience.objects.get(slug="onderwijs"), Audience.objects.get(slug="ouders")
+    small_page = pages.audience_page(tree.home, "onderwijs")
+    large_page = pages.audience_page(tree.home, "ouders")
+    pages.toolkit(tree.toolkits, "Toolkit onderwijs", audiences=[onderwijs])
+    pages.practice(tree.practices, "Praktijk onderwijs", audiences=[onderwijs])
+    pages.research(tree.research, "Studie onderwijs", audiences=[onderwijs])
+    for i in range(6):
+        pages.toolkit(tree.toolkits, f"Toolkit ouders {i}", audiences=[ouders])
+        pages.practice(tree.practices, f"Praktijk ouders {i}", audiences=[ouders])
+        pages.research(tree.research, f"Studie ouders {i}", audiences=[ouders])
+    small, response = queries(client, small_page.get_url())
+    assert "Toolkit onderwijs" in response.content.decode()
+    large, response = queries(client, large_page.get_url())
+    assert "Toolkit ouders 5" in response.content.decode()
+    report("audience page", small, large, ("1 toolkit, practice, study", "6 of each"))
+
+
+def test_glossary_page(client, tree):
+    for i in range(3):
+        pages.glossary_term(f"Begrip {i:02}")
+    small, _ = queries(client, tree.glossary.get_url())
+    for i in range(3, 30):
+        pages.glossary_term(f"Begrip {i:02}")
+    large, response = queries(client, tree.glossary.get_url())
+    assert "Begrip 29" in response.content.decode()
+    report("glossary page", small, large, ("3 terms", "30 terms"))
+
+
+def test_glossary_term(client, tree):
+    lonely = pages.glossary_term("Uitsluiting")
+    busy = pages.glossary_term("Cyberpesten")
+    busy.related_terms.set([pages.glossary_term(f"Verwant {i}") for i in range(5)])
+    lonely.related_terms.set([pages.glossary_term("Roddel")])
+    base = tree.glossary.get_url()
+    small, _ = queries(client, f"{base}{lonely.slug}/")
+    large, response = queries(client, f"{base}{busy.slug}/")
+    assert "Verwant 4" in response.content.decode()
+    report("glossary term", small, large, ("1 related term", "5 related terms"))
+
+
+@pytest.mark.parametrize("kind", ["news", "event", "content"])
+def test_simple_pages(client, tree, kind):
+    """News, event and plain pages: no related lists, only a ceiling."""
+    if kind == "news":
+        page = tag(pages.news_item(tree.news), 3)
+    elif kind == "event":
+        page = tag(pages.event(tree.events), 3)
+    else:
+        page = pages.publish(tree.home, ContentPage(title="Privacy", slug="privacy"))
+    count, response = queries(client, page.get_url())
+    assert page.title in response.content.decode()
+    print(f"QUERIES {type(page).__name__}: {count}")
+    assert count <= MAX_QUERIES_PER_PAGE
