@@ -1,4 +1,11 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
 
 
 def page_not_found(request, exception=None):
@@ -7,3 +14,22 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@never_cache
+def health(request):
+    """For load balancers and the Docker HEALTHCHECK: 200 when the app can reach its database.
+
+    One trivial query, no template, no session. 503 with a short reason when the database is
+    down, so the orchestrator stops sending visitors here instead of serving error pages.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        logger.error("Health check: database unreachable: %s", error)
+        return JsonResponse(
+            {"status": "error", "message": "De databank is niet bereikbaar."}, status=503
+        )
+    return JsonResponse({"status": "ok"})

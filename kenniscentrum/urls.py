@@ -7,10 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from analytics.views import serve_document
+from core.views import health
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    path("gezond/", health, name="health"),
     # Counts the download, then lets Wagtail serve it: every document link counts.
     path("documenten/<int:document_id>/<str:document_filename>", serve_document, name="analytics_document"),
     path("documenten/", include(wagtaildocs_urls)),
