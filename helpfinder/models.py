@@ -1,0 +1,357 @@
+"""Content of the help-finder ("Hulpwijzer"): help services with opening hours, help routes per
+situation and step-by-step reporting guides per platform. Everything here is editable in the
+Wagtail admin (menu "Hulpwijzer"); the data migration 0002 seeds the real starting content.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+WEEKDAYS = [
+    (0, "maandag"),
+    (1, "dinsdag"),
+    (2, "woensdag"),
+    (3, "donderdag"),
+    (4, "vrijdag"),
+    (5, "zaterdag"),
+    (6, "zondag"),
+]
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+LAST_CHECKED_HELP = (
+    "Wanneer heeft de redactie deze gegevens (nummers, adressen, openingsuren) voor het laatst "
+    "bij de organisatie zelf gecontroleerd? Leeg = nog niet nagekeken."
+)
+
+
+def brussels_now(now: datetime.datetime | None = None) -> datetime.datetime:
+    """The given moment (default: now) as Belgian local time. Naive datetimes count as UTC."""
+    now = now or timezone.now()
+    if timezone.is_naive(now):
+        now = now.replace(tzinfo=datetime.UTC)
+    return now.astimezone(BRUSSELS)
+
+
+class HelpService(index.Indexed, ClusterableModel):
+    """A helpline or emergency number: 1712, Awel, Child Focus, police, 112."""
+
+    name = models.CharField("naam", max_length=80)
+    slug = models.SlugField(
+        "korte naam in de webadressen",
+        max_length=60,
+        unique=True,
+        help_text="Bv. '1712' of 'awel'. Niet meer veranderen na publicatie.",
+    )
+    description = models.TextField(
+        "omschrijving",
+        max_length=400,
+        help_text="Eén of twee zinnen: waarvoor kan je er terecht? Gratis? Anoniem?",
+    )
+    audience_hint = models.CharField(
+        "voor wie",
+        max_length=120,
+        blank=True,
+        help_text="Bv. 'Voor kinderen en jongeren'. Leeg = voor iedereen.",
+    )
+    phone = models.CharField(
+        "telefoonnummer",
+        max_length=20,
+        blank=True,
+        help_text="Zoals je het intoetst, bv. '1712' of '116000'.",
+    )
+    phone_display = models.CharField(
+        "telefoonnummer zoals getoond",
+        max_length=30,
+        blank=True,
+        help_text="Bv. '116 000'. Leeg = zoals hierboven.",
+    )
+    chat_url = models.URLField("chat (webadres)", blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    contact_url = models.URLField(
+        "website of contactformulier",
+        blank=True,
+        help_text="Pagina waar je kan mailen of een bericht sturen.",
+    )
+    always_open = models.BooleanField("dag en nacht bereikbaar", default=False)
+    hours_note = models.CharField(
+        "opmerking bij de openingsuren",
+        max_length=250,
+        blank=True,
+        help_text="Bv. 'Niet op feestdagen. Chat en e-mail: zie de website.'",
+    )
+    last_checked = models.DateField(
+        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
+    )
+    sort_order = models.PositiveSmallIntegerField("volgorde", default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("audience_hint"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("phone_display"),
+                FieldPanel("chat_url"),
+                FieldPanel("email"),
+                FieldPanel("contact_url"),
+            ],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("always_open"),
+                InlinePanel("opening_hours", label="Openingsuren"),
+                FieldPanel("hours_note"),
+            ],
+            heading="Openingsuren (Belgische tijd)",
+        ),
+        FieldPanel("last_checked"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "hulplijn"
+        verbose_name_plural = "hulplijnen"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_label(self) -> str:
+        return self.phone_display or self.phone
+
+    def hours(self):
+        """Opening hours, ordered by weekday and time (uses prefetched rows when present)."""
+        return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool | None:
+        """Open at `now` (default: now), in Belgian time. None when no opening hours are known."""
+        if self.always_open:
+            return True
+        rows = self.hours()
+        if not rows:
+            return None
+        local = brussels_now(now)
+        weekday, moment = local.weekday(), local.time().replace(tzinfo=None)
+        return any(row.covers(weekday, moment) for row in rows)
+
+    def grouped_hours(self):
+        """Opening hours for display: consecutive days with the same hours share one line."""
+        by_day: dict[int, list[str]] = {}
+        for row in self.hours():
+            by_day.setdefault(row.weekday, []).append(row.label)
+        groups: list[dict] = []
+        for day, label in WEEKDAYS:
+            times = ", ".join(by_day.get(day, []))
+            if not times:
+                continue
+            if groups and groups[-1]["times"] == times and groups[-1]["last"] == day - 1:
+                groups[-1].update(last=day, last_label=label)
+            else:
+                groups.append(
+                    {
+                        "first": day,
+                        "first_label": label,
+                        "last": day,
+                        "last_label": label,
+                        "times": times,
+                    }
+                )
+        return groups
+
+
+class OpeningHours(Orderable):
+    service = ParentalKey(HelpService, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField("dag", choices=WEEKDAYS)
+    opens = models.TimeField("van")
+    closes = models.TimeField("tot", help_text="Tot middernacht: vul 00:00 in.")
+
+    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "openingsuren"
+        verbose_name_plural = "openingsuren"
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.label}"
+
+    def clean(self):
+        if self.opens is not None and self.closes is not None and self.closes == self.opens:
+            raise ValidationError({"closes": "Het einduur moet verschillen van het beginuur."})
+
+    @property
+    def label(self) -> str:
+        return f"{self.opens:%H.%M}–{self.closes:%H.%M} uur".replace(".00", "")
+
+    def covers(self, weekday: int, moment: datetime.time) -> bool:
+        """Opening hours past midnight (e.g. 20:00–02:00) continue on the next day."""
+        if self.closes > self.opens:
+            return weekday == self.weekday and self.opens <= moment < self.closes
+        # closes at or after midnight
+        if weekday == self.weekday and moment >= self.opens:
+            return True
+        return weekday == (self.weekday + 1) % 7 and moment < self.closes
+
+
+class HelpRoute(index.Indexed, ClusterableModel):
+    """One route to help in one situation: talk to the school, the trusted person at work, the
+    police... Which routes appear for which visitor is decided in `helpfinder.routing`; the text,
+    the contacts and the link are content."""
+
+    title = models.CharField("titel", max_length=120)
+    slug = models.SlugField(
+        "vaste sleutel",
+        max_length=60,
+        unique=True,
+        help_text="De hulpwijzer kiest routes op deze sleutel. Niet veranderen.",
+    )
+    summary = models.TextField(
+        "kort",
+        max_length=300,
+        help_text="Eén of twee zinnen in eenvoudige taal, bovenaan de route.",
+    )
+    body = RichTextField("uitleg", blank=True, features=RICH_TEXT_FEATURES)
+    services = ParentalManyToManyField(
+        HelpService,
+        blank=True,
+        related_name="routes",
+        verbose_name="hulplijnen bij deze route",
+    )
+    link_label = models.CharField("tekst van de link", max_length=120, blank=True)
+    link_url = models.CharField(
+        "link",
+        max_length=300,
+        blank=True,
+        help_text="Een webadres (https://...) of een pad op deze site (/veilig-surfen/).",
+    )
+    last_checked = models.DateField(
+        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("services"),
+        MultiFieldPanel([FieldPanel("link_label"), FieldPanel("link_url")], heading="Link verder"),
+        FieldPanel("last_checked"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "hulproute"
+        verbose_name_plural = "hulproutes"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.slug and self.slug.startswith("melden-"):
+            raise ValidationError(
+                {"slug": "Sleutels die met 'melden-' beginnen zijn voor de meldgidsen."}
+            )
+        if self.link_url and not self.link_url.startswith(("https://", "http://", "/")):
+            raise ValidationError(
+                {"link_url": "Begin met https:// of met / voor een pagina op deze site."}
+            )
+        if self.link_url and not self.link_label:
+            raise ValidationError(
+                {"link_label": "Geef de link een tekst die zegt waar hij naartoe gaat."}
+            )
+
+    @property
+    def link_is_external(self) -> bool:
+        return self.link_url.startswith(("https://", "http://"))
+
+    @property
+    def go_url(self) -> str:
+        return reverse("helpfinder:go", args=[self.slug])
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label="Stap", max_length=150, help_text="Kort en concreet: wat doe je?"
+    )
+    detail = blocks.RichTextBlock(
+        label="Uitleg", required=False, features=["bold", "italic", "link", "ul"]
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = "Stap"
+
+
+class PlatformGuide(index.Indexed, models.Model):
+    """How to report (and block) on one platform, step by step."""
+
+    name = models.CharField("platform", max_length=60)
+    slug = models.SlugField("korte naam in de webadressen", max_length=60, unique=True)
+    intro = models.TextField("inleiding", max_length=400, blank=True)
+    steps = StreamField([("step", StepBlock())], verbose_name="stappen om te melden")
+    after = RichTextField(
+        "daarna",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Blokkeren, privacy-instellingen, wat als het platform niet reageert...",
+    )
+    help_url = models.URLField("officieel helpcentrum", blank=True)
+    last_checked = models.DateField(
+        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
+    )
+    sort_order = models.PositiveSmallIntegerField("volgorde", default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("intro"),
+        FieldPanel("steps"),
+        FieldPanel("after"),
+        FieldPanel("help_url"),
+        FieldPanel("last_checked"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "meldgids per platform"
+        verbose_name_plural = "meldgidsen per platform"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("helpfinder:platform", args=[self.slug])
+
+    @property
+    def go_url(self) -> str:
+        return reverse("helpfinder:go", args=[f"melden-{self.slug}"])

@@ -1,0 +1,267 @@
+"""Browser tests: Playwright (sync API) driving Debian's chromium against a real server.
+
+Once per test session a gunicorn server starts on a free port, with its own SQLite database in a
+temporary folder, migrated and loaded with the demo content. Every browser context records every
+network request: a request to any other host fails the test, and so does a cookie in an
+anonymous visitor's browser.
+
+- Without chromium (or Playwright) the tests skip with a message; with the environment variable
+  CI set, they fail instead.
+- They run once: in the SQLite run of `make test`. When DATABASE_URL points at PostgreSQL they
+  skip, because the server always uses its own SQLite database anyway.
+- Screenshots (390 px and 1280 px) land in test-artifacts/screenshots/, the server log in
+  test-artifacts/browser-server.log.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SERVER_START_TIMEOUT = 60
+
+
+def _unavailable(reason: str):
+    """Skip with a clear message; in CI a missing browser fails the run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"Browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(f"Browser tests skipped: {reason}")
+
+
+def _check_environment():
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        pytest.skip(
+            "Browser tests run once, in the SQLite test run (their server has its own SQLite "
+            "database); skipped in the PostgreSQL run."
+        )
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(
+            f"no chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) "
+            "or set CHROMIUM_PATH."
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable(
+            "the Python package playwright is not installed (pip install -r requirements-dev.lock)."
+        )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run(args, env, log):
+    log.write(f"$ manage.py {' '.join(args)}\n")
+    log.flush()
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        timeout=600,
+    )
+    if result.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} failed; see {log.name}", pytrace=False)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log_path: Path):
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"The test server stopped; see {log_path}", pytrace=False)
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    pytest.fail(
+        f"The test server did not answer within {SERVER_START_TIMEOUT} s; see {log_path}",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def live_url():
+    """Base URL of a gunicorn server with the demo content, for the whole session."""
+    _check_environment()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="kc-browser-"))
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.browser.server_settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "BROWSER_TEST_BASE_URL": base_url,
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("ELASTICSEARCH_URL", None)
+    env.pop("REDIS_URL", None)
+    log_path = ARTIFACTS / "browser-server.log"
+    with open(log_path, "w") as log:
+        _run(["migrate", "--noinput", "-v0"], env, log)
+        _run(["load_demo_content", "-v0"], env, log)
+        if (ROOT / "search" / "management" / "commands" / "rebuild_search_index.py").exists():
+            _run(["rebuild_search_index"], env, log)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "kenniscentrum.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+                "--access-logfile",
+                "-",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_up(base_url + "/hulp/", process, log_path)
+            yield base_url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def browser(live_url):
+    """One chromium for the browser tests. Package scope: Playwright's event loop is stopped
+    before the rest of the test suite (Django refuses database work while a loop runs)."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        try:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as error:  # noqa: BLE001 - any launch problem means: no usable browser
+            _unavailable(f"chromium at {CHROMIUM} does not start: {error}")
+        yield instance
+        instance.close()
+    finally:
+        playwright.stop()
+
+
+class NetworkLog:
+    """Every request a browser context makes; requests to other hosts are blocked and kept."""
+
+    def __init__(self, live_url: str):
+        self.origin = urlsplit(live_url).netloc
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in {"data", "blob", "about"} or parts.netloc == self.origin
+
+    def route(self, route):
+        url = route.request.url
+        if self.is_local(url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def on_request(self, request):
+        self.requests.append(request.url)
+        if not self.is_local(request.url):
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def new_context(browser, live_url):
+    """Factory for anonymous browser contexts. At the end of the test every context must have
+    made no request to another host and hold no cookie."""
+    made = []
+
+    def make(viewport=DESKTOP, **options):
+        context = browser.new_context(
+            base_url=live_url,
+            viewport=viewport,
+            locale="nl-BE",
+            timezone_id="Europe/Brussels",
+            accept_downloads=True,
+            service_workers="block",
+            **options,
+        )
+        context.set_default_timeout(15_000)
+        log = NetworkLog(live_url)
+        context.route("**/*", log.route)
+        context.on("request", log.on_request)
+        made.append((context, log))
+        return context
+
+    yield make
+
+    problems = []
+    for context, log in made:
+        if log.foreign:
+            problems.append("requests to other hosts: " + ", ".join(sorted(set(log.foreign))))
+        cookies = context.cookies()
+        if cookies:
+            problems.append(
+                "cookies set for an anonymous visitor: " + ", ".join(c["name"] for c in cookies)
+            )
+        context.close()
+    if problems:
+        pytest.fail("Privacy: " + "; ".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+@pytest.fixture
+def phone_page(new_context):
+    return new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+
+
+@pytest.fixture(scope="session")
+def site(live_url):
+    from tests.browser.site import Site
+
+    return Site(live_url)
