@@ -57,18 +57,18 @@ def check_same_origin(request) -> None:
 
 
 def check_token(value) -> None:
+    max_age = setting("ANALYTICS_FEEDBACK_MAX_AGE", 2 * 86400)
+    expired = FeedbackError(
+        "Het formulier is verlopen. Kies opnieuw ‘Ja’ of ‘Nee’ en verstuur het nog eens."
+    )
     try:
-        issued = signing.loads(
-            value or "",
-            salt=SIGNING_NAMESPACE,
-            max_age=setting("ANALYTICS_FEEDBACK_MAX_AGE", 2 * 86400),
-        )
-        issued = int(issued)
+        issued = int(signing.loads(value or "", salt=SIGNING_NAMESPACE, max_age=max_age))
     except (signing.BadSignature, TypeError, ValueError) as exc:
-        raise FeedbackError(
-            "Het formulier is verlopen. Kies opnieuw ‘Ja’ of ‘Nee’ en verstuur het nog eens."
-        ) from exc
-    if time.time() - issued < setting("ANALYTICS_FEEDBACK_MIN_SECONDS", 2):
+        raise expired from exc
+    age = time.time() - issued
+    if age > max_age:
+        raise expired
+    if age < setting("ANALYTICS_FEEDBACK_MIN_SECONDS", 2):
         raise FeedbackError(
             "Dat ging erg snel. Wacht een paar tellen en verstuur het formulier opnieuw."
         )

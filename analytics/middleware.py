@@ -39,6 +39,8 @@ class AnalyticsMiddleware:
             return False
         if not response.get("Content-Type", "").startswith("text/html"):
             return False
+        if "feedback" in request.GET:  # back from the feedback form: not a new visit
+            return False
         page = getattr(request, "_analytics_page", None)
         if page is None and request.path not in counting.search_paths():
             return False
