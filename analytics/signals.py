@@ -7,16 +7,26 @@ from analytics import counting
 logger = logging.getLogger("analytics")
 
 
-def on_search_performed(sender, query="", total=0, facets=None, request=None, **kwargs):
+COUNTED_SEARCH_SOURCES = {"page", "api"}  # not pre-filtered listings: nobody typed a search
+
+
+def on_search_performed(
+    sender, query="", total=0, facets=None, request=None, source="page", page=1, **kwargs
+):
+    """One search per query: the second result page of the same search is not a new one."""
     try:
+        if source not in COUNTED_SEARCH_SOURCES or (page or 1) > 1:
+            return
         counting.record_search(query, total, facets, request=request)
     except Exception:
         logger.exception("Counting a search failed.")
 
 
-def on_help_route_clicked(sender, route="", request=None, **kwargs):
+def on_help_route_clicked(sender, route="", request=None, channel="", **kwargs):
+    """Counts the route slug (and the channel, e.g. "awel/chat"); the target URL and the
+    timestamp the help-finder also sends are not stored."""
     try:
-        counting.record_help_click(route, request=request)
+        counting.record_help_click(f"{route}/{channel}" if channel else route, request=request)
     except Exception:
         logger.exception("Counting a help-route click failed.")
 

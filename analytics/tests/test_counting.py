@@ -141,8 +141,20 @@ def test_searches_are_counted_normalised_with_zero_results_and_facets(db):
 
 def test_search_signal_from_the_search_app_is_counted(db):
     search_signals = pytest.importorskip("search.signals")
-    search_signals.search_performed.send(sender=None, query="cyberpesten", total=3, facets={})
+    send = search_signals.search_performed.send
+    send(sender=None, query="cyberpesten", total=3, facets={}, source="page", page=1)
+    send(sender=None, query="cyberpesten", total=3, facets={}, source="page", page=2)  # same search
+    send(sender=None, query="cyberpesten", total=3, facets={}, source="listing", page=1)
     assert DailySearch.objects.get(query="cyberpesten").count == 1
+
+
+def test_real_searches_on_the_search_page_are_counted(site, visitor):
+    response = visitor.get("/zoeken/", {"q": "Sexting"})
+    assert response.status_code == 200
+    visitor.get("/zoeken/", {"q": "qwxzy onvindbaar"}, HTTP_USER_AGENT="Googlebot/2.1")
+    row = DailySearch.objects.get()
+    assert (row.query, row.count) == ("sexting", 1)
+    assert DailyPageView.objects.get(path="/zoeken/").count == 1
 
 
 def test_help_clicks_are_counted(db):
@@ -155,8 +167,10 @@ def test_help_clicks_are_counted(db):
 
 def test_help_signal_from_the_helpfinder_is_counted(db):
     help_signals = pytest.importorskip("helpfinder.signals")
-    help_signals.help_route_clicked.send(sender=None, route="politie")
+    help_signals.help_route_clicked.send(sender=None, route="politie", channel="")
+    help_signals.help_route_clicked.send(sender=None, route="awel", channel="chat")
     assert DailyHelpClick.objects.get(route="politie").count == 1
+    assert DailyHelpClick.objects.get(route="awel/chat").count == 1
 
 
 def test_search_and_help_events_of_a_bot_request_are_not_counted(rf, db):
@@ -217,3 +231,15 @@ def test_upsert_increments_the_same_row(db):
         counting.increment(DailyHelpClick, {"date": today, "route": "politie"})
     assert DailyHelpClick.objects.get().count == 5
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_real_help_link_click_is_counted(db, visitor):
+    from helpfinder.models import HelpRoute
+
+    route = HelpRoute.objects.exclude(link_url="").first()
+    if route is None:
+        pytest.skip("no help route seeded")
+    response = visitor.get(f"/hulp/ga/{route.slug}/")
+    assert response.status_code == 302
+    visitor.get(f"/hulp/ga/{route.slug}/", HTTP_USER_AGENT="bingbot/2.0")
+    assert DailyHelpClick.objects.get(route=route.slug).count == 1
