@@ -88,9 +88,7 @@ class ReferenceImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         name = (upload.name or "").lower()
         if not name.endswith((".bib", ".bibtex", ".ris", ".txt")):
-            raise forms.ValidationError(
-                "Kies een BibTeX-bestand (.bib) of een RIS-bestand (.ris)."
-            )
+            raise forms.ValidationError("Kies een BibTeX-bestand (.bib) of een RIS-bestand (.ris).")
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("Het bestand is te groot (meer dan 5 MB).")
         return upload

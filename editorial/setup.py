@@ -102,10 +102,14 @@ def create_workflow(apps):
         content_type, _ = ContentType.objects.get_or_create(
             app_label="editorial", model="boardapprovaltask"
         )
-        task = BoardApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
+        task = BoardApprovalTask.objects.create(
+            name=TASK_NAME, content_type=content_type, active=True
+        )
     task.groups.add(board)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task_id=task.pk, defaults={"sort_order": 0})
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task_id=task.pk, defaults={"sort_order": 0}
+    )
     return workflow
 
 

@@ -26,5 +26,6 @@ def connect():
     from research.models import ResearchIndexPage
 
     for model in (ResearchIndexPage, PracticeIndexPage):
-        post_save.connect(section_page_created, sender=model, dispatch_uid=f"editorial-{model.__name__}")
+        uid = f"editorial-{model.__name__}"
+        post_save.connect(section_page_created, sender=model, dispatch_uid=uid)
     post_save.connect(audience_page_saved, sender=AudiencePage, dispatch_uid="editorial-audience")

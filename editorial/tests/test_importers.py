@@ -1,0 +1,261 @@
+"""BibTeX and RIS import: real-world-shaped files with accents, missing fields, duplicates and
+broken entries."""
+
+import pytest
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from editorial.importers import (
+    ReferenceFileError,
+    import_references,
+    normalise_doi,
+    parse_references,
+)
+from editorial.tests.conftest import fixture_bytes
+from research.models import ResearchPage
+from tests import pages
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(name):
+    return parse_references(name, fixture_bytes(name))
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+def test_bibtex_fields_accents_and_types():
+    refs = {ref.label.split(" ")[0]: ref for ref in parse("zotero_export.bib")}
+    article = refs["vandebosch_defining_2008"].data
+    assert article["authors"] == "Vandebosch, H.; Van Cleemput, K."
+    assert article["journal"] == "CyberPsychology & Behavior"  # @string macro and \&
+    assert article["pages"] == "499–503"
+    assert article["doi"] == "10.1089/cpb.2007.0042"
+    assert article["publication_type"] == "artikel"
+    assert (article["volume"], article["issue"], article["year"]) == ("11", "4", 2008)
+
+    report = refs["pabian_pesten_2019"].data
+    assert (
+        report["title"] == "Pesten en cyberpesten bij Vlaamse jongeren: één op de vijf is betrokken"
+    )
+    assert report["authors"] == "Pabian, S.; Döring, J.; De Bourdeaudhuij, I.; François, J.-P."
+    assert report["publisher"] == "Universiteit Antwerpen"
+    assert report["url"] == "https://example.org/rapporten/pesten%202019.pdf"  # % is no comment
+    assert (report["publication_type"], report["language"]) == ("rapport", "nl")
+
+    assert refs["vlaams_instituut_2021"].data["authors"] == "Vlaams Instituut Gezond Leven"
+    chapter = refs["olweus_school_2012"].data
+    assert (chapter["publication_type"], chapter["journal"]) == (
+        "hoofdstuk",
+        "Handbook of bullying in schools",
+    )
+    assert chapter["authors"] == "Olweus, D.; Limber, S. P."
+    assert refs["dehue_2013"].data["publication_type"] == "proefschrift"
+    assert refs["dehue_2013"].data["publisher"] == "Open Universiteit"
+    assert refs["smith_2014"].data["publication_type"] == "boek"
+    assert "jaar" in refs["kinderrechtencommissariaat_onbekend"].error
+
+
+def test_ris_fields_bom_crlf_accents_and_continuation_lines():
+    refs = parse("endnote_export.ris")
+    assert len(refs) == 5
+    article = refs[0].data
+    assert article["title"] == "The role of empathy in adolescents’ cyberbullying: één studie"
+    assert article["authors"] == "Pabian, S.; Vandebosch, H."
+    assert (article["year"], article["volume"], article["pages"]) == (2015, "47", "112–118")
+    assert article["journal"] == "Computers in Human Behavior"
+    assert refs[1].data["language"] == "nl"
+    assert refs[1].data["url"] == "https://example.org/kinderrechten.pdf"
+    assert refs[2].data["publication_type"] == "hoofdstuk"
+    assert "jaar" in refs[3].error
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("kapot.bib", fixture_bytes("broken.bib"), "Regel 8"),
+        ("kapot.ris", fixture_bytes("broken.ris"), "Regel 7"),
+        ("leeg.bib", b"   \n", "leeg"),
+        ("tekst.bib", b"Dit is gewoon een brief.", "geen BibTeX"),
+        ("tekst.ris", b"Dit is gewoon een brief.", "geen RIS"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "leesbaar"),
+        ("export.txt", b"Gewone tekst zonder referenties.", "niet herkend"),
+        ("dubbel.bib", b"@book{a, title={T}, title={U}, year=2000, author={X, Y}}", "twee keer"),
+    ],
+)
+def test_malformed_files_give_a_clear_dutch_message(name, content, fragment):
+    with pytest.raises(ReferenceFileError) as info:
+        parse_references(name, content)
+    text = info.value.message + " ".join(info.value.details)
+    assert fragment in text
+
+
+def test_normalise_doi():
+    assert normalise_doi(" https://doi.org/10.1089/CPB.2007.0042 ") == "10.1089/CPB.2007.0042"
+    assert normalise_doi("doi:10.1/x.") == "10.1/x"
+    assert normalise_doi("http://dx.doi.org/10.1/x") == "10.1/x"
+
+
+# -- importing -------------------------------------------------------------------------------
+
+
+def test_import_creates_drafts_and_reports_duplicates_and_errors(tree, admin_user):
+    existing = pages.research(
+        tree.research, "Empathie en cyberpesten", original_title="", doi="10.1016/J.CHB.2014.08.021"
+    )
+    report = import_references(parse("endnote_export.ris"), tree.research, user=admin_user)
+
+    assert [r.title for r in report.imported] == [
+        "Pesten op school: wat kinderen ons vertellen",
+        "Peer-led intervention campaigns against school bullying",
+    ]
+    skipped = {r.title: r for r in report.skipped}
+    assert (
+        skipped["The role of empathy in adolescents’ cyberbullying: één studie"].existing
+        == existing
+    )
+    assert "DOI" in skipped["The role of empathy in adolescents’ cyberbullying: één studie"].message
+    assert (
+        "twee keer in het bestand"
+        in skipped["Pesten op school. Wat kinderen ons vertellen"].message
+    )
+    assert [r.title for r in report.errors] == ["Een boek zonder jaartal"]
+
+    page = ResearchPage.objects.get(title="Peer-led intervention campaigns against school bullying")
+    assert not page.live
+    assert page.get_parent().specific == tree.research
+    assert page.owner == admin_user
+    assert page.latest_revision is not None
+    assert page.pages == "251–273"
+    assert page.summary == "" and page.key_findings == ""  # left for the editor
+    assert page.next_review is not None  # three years ahead by default
+
+
+def test_import_again_skips_everything_by_doi_or_title_and_year(tree):
+    first = import_references(parse("zotero_export.bib"), tree.research)
+    assert len(first.imported) == 6
+    assert [r.label.split(" ")[0] for r in first.skipped] == ["vandebosch_duplicate"]
+    assert len(first.errors) == 1
+    second = import_references(parse("zotero_export.bib"), tree.research)
+    assert second.imported == []
+    assert len(second.skipped) == 7
+    by_title = next(r for r in second.skipped if r.title.startswith("Samen tegen pesten"))
+    assert by_title.message == "Bestaat al: zelfde titel en jaar."
+    assert ResearchPage.objects.count() == 6
+
+
+def test_dry_run_creates_nothing(tree):
+    report = import_references(parse("zotero_export.bib"), tree.research, dry_run=True)
+    assert len(report.imported) == 6
+    assert ResearchPage.objects.count() == 0
+
+
+def test_long_titles_and_slugs(tree):
+    long_title = "Pesten " * 60
+    data = f"@article{{a, title={{{long_title}}}, author={{Peeters, Jan}}, year={{2020}}}}\n"
+    data += "@article{b, title={Pesten}, author={Maes, Lea}, year={2021}}\n"
+    data += "@article{c, title={Pesten}, author={Maes, Lea}, year={2022}}\n"
+    report = import_references(parse_references("x.bib", data.encode()), tree.research)
+    assert len(report.imported) == 3
+    slugs = sorted(r.page.slug for r in report.imported)
+    assert len(set(slugs)) == 3
+    long_page = report.imported[0].page
+    assert len(long_page.title) <= 255 and long_page.original_title.startswith("Pesten Pesten")
+
+
+# -- management command ----------------------------------------------------------------------
+
+
+def test_command_imports_and_reports_in_english(tree, tmp_path, capsys):
+    path = tmp_path / "refs.bib"
+    path.write_bytes(fixture_bytes("zotero_export.bib"))
+    call_command("import_references", str(path), "--parent-slug", "onderzoek")
+    out = capsys.readouterr().out
+    assert "6 imported as drafts under 'Onderzoek', 1 skipped, 1 errors." in out
+    assert "Skipped: vandebosch_duplicate" in out
+
+
+def test_command_refuses_a_broken_file(tree, tmp_path):
+    path = tmp_path / "broken.bib"
+    path.write_bytes(fixture_bytes("broken.bib"))
+    with pytest.raises(CommandError, match="Nothing imported"):
+        call_command("import_references", str(path))
+    assert ResearchPage.objects.count() == 0
+
+
+# -- admin view ------------------------------------------------------------------------------
+
+
+def upload(name):
+    return SimpleUploadedFile(name, fixture_bytes(name))
+
+
+def test_admin_import_as_redacteur(client, redacteur, tree):
+    client.force_login(redacteur)
+    url = reverse("editorial_import")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Referenties importeren" in response.content.decode()
+
+    response = client.post(url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "6 geïmporteerd als concept" in html
+    assert "Staat twee keer in het bestand" in html
+    assert "Het jaar van publicatie ontbreekt" in html
+    assert ResearchPage.objects.filter(live=False).count() == 6
+
+    response = client.post(url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk})
+    html = response.content.decode()
+    assert "Bekijk de bestaande samenvatting" in html
+    assert ResearchPage.objects.count() == 6
+
+
+def test_admin_import_of_a_broken_file_imports_nothing(client, redacteur, tree):
+    client.force_login(redacteur)
+    response = client.post(
+        reverse("editorial_import"), {"file": upload("broken.bib"), "parent": tree.research.pk}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Er is niets geïmporteerd" in html
+    assert "Regel 8" in html
+    assert ResearchPage.objects.count() == 0
+
+
+def test_admin_import_validation_in_dutch(client, redacteur, tree):
+    client.force_login(redacteur)
+    url = reverse("editorial_import")
+    response = client.post(url, {"parent": tree.research.pk})
+    assert "Kies een bestand om te importeren." in response.content.decode()
+    response = client.post(
+        url, {"file": SimpleUploadedFile("foto.jpg", b"abc"), "parent": tree.research.pk}
+    )
+    assert "Kies een BibTeX-bestand (.bib) of een RIS-bestand (.ris)." in response.content.decode()
+
+
+def test_admin_import_and_submit_to_the_board(client, redacteur, tree):
+    client.force_login(redacteur)
+    client.post(
+        reverse("editorial_import"),
+        {
+            "file": upload("endnote_export.ris"),
+            "parent": tree.research.pk,
+            "submit_for_review": "on",
+        },
+    )
+    drafts = ResearchPage.objects.all()
+    assert drafts.count() == 3
+    for page in drafts:
+        assert page.workflow_in_progress
+        assert page.current_workflow_task.name == "Beoordeling wetenschappelijke raad"
+
+
+def test_admin_import_is_refused_without_add_permission(client, partner, tree):
+    client.force_login(partner)
+    response = client.get(reverse("editorial_import"))
+    assert response.status_code == 302  # Wagtail turns PermissionDenied into a message
+    assert response.url == reverse("wagtailadmin_home")
