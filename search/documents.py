@@ -236,5 +236,8 @@ def all_documents() -> Iterator[IndexDocument]:
 def count_all() -> int:
     """How many entries a rebuild will produce at most (for the progress bar)."""
     pages = sum(model.objects.live().public().count() for model in PAGE_TYPES)
-    documents = ToolkitPage.objects.live().public().values("downloads__document").distinct().count()
+    documents = (
+        ToolkitPage.objects.live().public().filter(downloads__isnull=False)
+        .values("downloads__document").distinct().count()
+    )
     return pages + documents + GlossaryTerm.objects.count()

@@ -39,26 +39,31 @@ FACET = SearchFacetValue._meta.db_table
 BATCH = 500
 # Column weights: title, summary, body (SQLite bm25; PostgreSQL uses A/B/C with ts_rank).
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
+TITLE_BOOST = 100.0  # the whole query matches the title: such items come first
 
 
-def fts5_query(query: ParsedQuery) -> str:
-    """ParsedQuery -> FTS5 MATCH expression. Tokens are [0-9a-z]+ only, so quoting is safe."""
+def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
+    """ParsedQuery -> FTS5 MATCH expression, optionally limited to one column.
+    Tokens are [0-9a-z]+ only, so quoting them is safe."""
     clauses = []
     for term in query.terms:
         alts = " OR ".join(f'"{alt}"' for alt in term.alternatives)
         clauses.append(f"({alts})")
     for phrase in query.phrases:
         clauses.append('"' + " ".join(phrase.stems) + '"')
-    return " AND ".join(clauses)
+    expression = " AND ".join(clauses)
+    return f"{column} : ({expression})" if column else expression
 
 
-def tsquery(query: ParsedQuery) -> str:
-    """ParsedQuery -> PostgreSQL to_tsquery('simple', ...) expression."""
+def tsquery(query: ParsedQuery, weight: str = "") -> str:
+    """ParsedQuery -> PostgreSQL to_tsquery('simple', ...) expression; `weight="A"` limits
+    every lexeme to the title."""
+    suffix = f":{weight}" if weight else ""
     clauses = []
     for term in query.terms:
-        clauses.append("(" + " | ".join(term.alternatives) + ")")
+        clauses.append("(" + " | ".join(alt + suffix for alt in term.alternatives) + ")")
     for phrase in query.phrases:
-        clauses.append("(" + " <-> ".join(phrase.stems) + ")")
+        clauses.append("(" + " <-> ".join(s + suffix for s in phrase.stems) + ")")
     return " & ".join(clauses)
 
 
@@ -167,22 +172,40 @@ class DatabaseBackend(SearchBackend):
 
     # Searching ------------------------------------------------------------------------
 
-    def _match(self, query: ParsedQuery) -> tuple[str, str, list]:
-        """(FROM clause, score expression, params) of the full-text match."""
+    def _match(self, query: ParsedQuery) -> dict:
+        """The full-text match: FROM, score and WHERE clauses with their parameters.
+
+        The score is the engine's weighted rank (bm25 with column weights on SQLite, ts_rank
+        with A/B/C weights on PostgreSQL) plus a fixed boost when the title alone matches the
+        whole query: bm25's IDF would otherwise let a rare synonym in a summary outrank the
+        very word the visitor typed in a title."""
         if query.is_empty:
-            return f"{ENTRY} e", "0.0", []
+            return {"from": (f"{ENTRY} e", []), "score": ("0.0", []), "where": (None, [])}
         if self.vendor == "sqlite":
             weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            return (
-                f"search_fts JOIN {ENTRY} e ON e.id = search_fts.rowid",
-                f"-bm25(search_fts, {weights})",
-                [fts5_query(query)],
-            )
-        return (
-            f"{ENTRY} e CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq",
-            "ts_rank(e.search_vector, tsq)",
-            [tsquery(query)],
-        )
+            title_sql = "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+            return {
+                "from": (f"search_fts JOIN {ENTRY} e ON e.id = search_fts.rowid", []),
+                "score": (
+                    f"-bm25(search_fts, {weights}) + CASE WHEN {title_sql} THEN {TITLE_BOOST} "
+                    "ELSE 0 END",
+                    [fts5_query(query, column="title_terms")],
+                ),
+                "where": ("search_fts MATCH %s", [fts5_query(query)]),
+            }
+        return {
+            "from": (
+                f"{ENTRY} e CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq "
+                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_title",
+                [tsquery(query), tsquery(query, weight="A")],
+            ),
+            "score": (
+                f"ts_rank(e.search_vector, tsq) + CASE WHEN e.search_vector @@ tsq_title "
+                f"THEN {TITLE_BOOST} ELSE 0 END",
+                [],
+            ),
+            "where": ("e.search_vector @@ tsq", []),
+        }
 
     @staticmethod
     def _exists(facet: str, values: tuple[str, ...]) -> tuple[str, list]:
@@ -194,34 +217,28 @@ class DatabaseBackend(SearchBackend):
         return sql, [facet, *values]
 
     def _matched_cte(self, query: SearchQuery) -> tuple[str, list, list[str]]:
-        from_sql, score_sql, params = self._match(query.query)
-        match_where = []
-        if not query.query.is_empty:
-            match_where.append(
-                "search_fts MATCH %s" if self.vendor == "sqlite" else "e.search_vector @@ tsq"
-            )
-        if self.vendor == "sqlite":
-            # The MATCH parameter belongs to WHERE; the FROM clause has none on SQLite.
-            from_params, where_params = [], params
-        else:
-            from_params, where_params = params, []
+        match = self._match(query.query)
+        (from_sql, from_params), (score_sql, score_params) = match["from"], match["score"]
+        match_where, where_params = match["where"]
         select_flags, flag_params, active = [], [], []
         for i, (facet, values) in enumerate(query.filters.items()):
             sql, p = self._exists(facet, values)
             select_flags.append(f", CASE WHEN {sql} THEN 1 ELSE 0 END AS s{i}")
             flag_params += p
             active.append(facet)
-        base_where, base_params = [], []
+        where_parts = [match_where] if match_where else []
+        base_params = []
         for facet, values in query.base_filters.items():
             sql, p = self._exists(facet, values)
-            base_where.append(sql)
+            where_parts.append(sql)
             base_params += p
-        where = " AND ".join(match_where + base_where) or "1 = 1"
+        where = " AND ".join(where_parts) or "1 = 1"
         cte = (
             f"WITH m AS MATERIALIZED (SELECT e.id AS id, {score_sql} AS score, e.date AS date, "
             f"e.sort_title AS sort_title{''.join(select_flags)} FROM {from_sql} WHERE {where})"
         )
-        return cte, flag_params + from_params + where_params + base_params, active
+        params = score_params + flag_params + from_params + where_params + base_params
+        return cte, params, active
 
     @staticmethod
     def _order(query: SearchQuery) -> str:
