@@ -183,6 +183,12 @@ class HelpService(index.Indexed, ClusterableModel):
         return groups
 
 
+def _hour(moment: datetime.time, closing: bool = False) -> str:
+    if closing and moment == datetime.time(0, 0):
+        return "24"
+    return f"{moment.hour}.{moment.minute:02d}" if moment.minute else str(moment.hour)
+
+
 class OpeningHours(Orderable):
     service = ParentalKey(HelpService, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField("dag", choices=WEEKDAYS)
@@ -204,7 +210,8 @@ class OpeningHours(Orderable):
 
     @property
     def label(self) -> str:
-        return f"{self.opens:%H.%M}–{self.closes:%H.%M} uur".replace(".00", "")
+        """Dutch notation: '9–17 uur', '16–22 uur', '10–12.30 uur', '18–24 uur'."""
+        return f"{_hour(self.opens)}–{_hour(self.closes, closing=True)} uur"
 
     def covers(self, weekday: int, moment: datetime.time) -> bool:
         """Opening hours past midnight (e.g. 20:00–02:00) continue on the next day."""
