@@ -1,0 +1,52 @@
+# Kenniscentrum (cyber)pesten: production image.
+#
+#   docker build -t kenniscentrum .
+#   docker run -p 8000:8000 -e SECRET_KEY=... -e ALLOWED_HOSTS=pesten.example.be \
+#       -e DATABASE_URL=postgres://user:pass@db:5432/kenniscentrum -v kc-media:/app/media kenniscentrum
+#
+# Static files are collected at build time (WhiteNoise serves them, hashed and compressed).
+# The entrypoint migrates on start and loads the demo content only when LOAD_DEMO_CONTENT=1.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=kenniscentrum.settings.production \
+    PORT=8000 \
+    MEDIA_ROOT=/app/media
+
+WORKDIR /app
+
+# Dependencies first, from the lock file, so code changes reuse this layer. Every package in
+# the lock ships a manylinux wheel: no compiler needed.
+COPY requirements.lock ./
+RUN pip install -r requirements.lock
+
+# A user without a login shell or root rights runs the site.
+RUN groupadd --system kenniscentrum \
+    && useradd --system --gid kenniscentrum --home-dir /app --shell /usr/sbin/nologin kenniscentrum
+
+COPY --chown=kenniscentrum:kenniscentrum . .
+
+# collectstatic imports the production settings, which refuse to start without their three
+# variables: give it throw-away values that exist only during this build step.
+RUN SECRET_KEY=build-only-not-a-secret \
+    ALLOWED_HOSTS=localhost \
+    DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    python manage.py collectstatic --noinput --verbosity 0 \
+    && rm -f /tmp/build.sqlite3 \
+    && mkdir -p /app/media \
+    && chown -R kenniscentrum:kenniscentrum /app/media /app/staticfiles \
+    && chmod +x /app/docker-entrypoint.sh
+
+USER kenniscentrum
+VOLUME ["/app/media"]
+EXPOSE 8000
+
+# /gezond/ runs one trivial database query: unhealthy when the app or its database is down.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["/app/docker-entrypoint.sh", "healthcheck"]
+
+ENTRYPOINT ["/app/docker-entrypoint.sh"]
+CMD ["serve"]
