@@ -66,18 +66,52 @@ RIS_TYPES = {
     "LEGAL": "beleid",
 }
 LANGUAGES = {
-    "nl": "nl", "dut": "nl", "nld": "nl", "dutch": "nl", "nederlands": "nl", "flemish": "nl",
-    "vlaams": "nl", "en": "en", "eng": "en", "english": "en", "engels": "en", "american": "en",
-    "british": "en", "fr": "fr", "fre": "fr", "fra": "fr", "french": "fr", "frans": "fr",
-    "français": "fr", "de": "de", "ger": "de", "deu": "de", "german": "de", "duits": "de",
-    "ngerman": "de", "deutsch": "de",
+    "nl": "nl",
+    "dut": "nl",
+    "nld": "nl",
+    "dutch": "nl",
+    "nederlands": "nl",
+    "flemish": "nl",
+    "vlaams": "nl",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "engels": "en",
+    "american": "en",
+    "british": "en",
+    "fr": "fr",
+    "fre": "fr",
+    "fra": "fr",
+    "french": "fr",
+    "frans": "fr",
+    "français": "fr",
+    "de": "de",
+    "ger": "de",
+    "deu": "de",
+    "german": "de",
+    "duits": "de",
+    "ngerman": "de",
+    "deutsch": "de",
 }
 DUTCH_WORDS = {"de", "het", "een", "van", "en", "bij", "op", "voor", "naar", "over", "met", "onder"}
 ENGLISH_WORDS = {"the", "of", "and", "a", "an", "in", "among", "for", "on", "with", "to", "from"}
 # Fields that hold LaTeX markup; URLs and DOIs are taken literally (a % is not a comment there).
 LATEX_FIELDS = {
-    "title", "journal", "journaltitle", "booktitle", "publisher", "institution", "school",
-    "organization", "series", "language", "langid", "volume", "number", "issue", "pages",
+    "title",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "series",
+    "language",
+    "langid",
+    "volume",
+    "number",
+    "issue",
+    "pages",
 }
 
 
@@ -211,8 +245,19 @@ def _language(value: str, title: str) -> str:
 
 
 def build_data(
-    *, title, authors, year, publication_type, journal="", publisher="", volume="", issue="",
-    pages="", doi="", url="", language="",
+    *,
+    title,
+    authors,
+    year,
+    publication_type,
+    journal="",
+    publisher="",
+    volume="",
+    issue="",
+    pages="",
+    doi="",
+    url="",
+    language="",
 ) -> tuple[dict, str]:
     """Map cleaned values to ResearchPage fields; returns (data, Dutch error or '')."""
     title = _clean(title).rstrip(".")
@@ -350,8 +395,11 @@ def parse_bibtex(text: str) -> list[Reference]:
             authors.append(format_author(last, given, decode(" ".join(name.jr))))
         entry_type = entry.entry_type.lower()
         publisher = (
-            values.get("publisher") or values.get("institution") or values.get("school")
-            or values.get("organization") or ""
+            values.get("publisher")
+            or values.get("institution")
+            or values.get("school")
+            or values.get("organization")
+            or ""
         )
         if not authors:
             organisation = values.get("institution") or values.get("organization") or publisher
@@ -362,8 +410,11 @@ def parse_bibtex(text: str) -> list[Reference]:
             year=values.get("year") or values.get("date", ""),
             publication_type=BIBTEX_TYPES.get(entry_type, "rapport"),
             journal=(
-                values.get("journal") or values.get("journaltitle") or values.get("booktitle")
-                or values.get("series") or ""
+                values.get("journal")
+                or values.get("journaltitle")
+                or values.get("booktitle")
+                or values.get("series")
+                or ""
             ),
             publisher=publisher,
             volume=values.get("volume", ""),
@@ -462,9 +513,12 @@ def parse_ris(text: str) -> list[Reference]:
             year=record.get("year") or record.get("publication_year") or record.get("date") or "",
             publication_type=RIS_TYPES.get(ris_type, "rapport"),
             journal=(
-                record.get("secondary_title") or record.get("journal_name")
-                or record.get("alternate_title3") or record.get("alternate_title1")
-                or record.get("tertiary_title") or ""
+                record.get("secondary_title")
+                or record.get("journal_name")
+                or record.get("alternate_title3")
+                or record.get("alternate_title1")
+                or record.get("tertiary_title")
+                or ""
             ),
             publisher=publisher,
             volume=record.get("volume") or "",

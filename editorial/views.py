@@ -74,3 +74,36 @@ def import_view(request):
         page_title="Resultaat van de import",
     )
     return TemplateResponse(request, "editorial/import_report.html", context)
+
+
+CITATION_FORMATS = {
+    "bib": ("application/x-bibtex", "bibtex"),
+    "ris": ("application/x-research-info-systems", "ris"),
+}
+
+
+def citation_download(request, page_path, extension):
+    """`/onderzoek/<slug>/citatie.bib` and `.ris`: the citation of a live research summary."""
+    from django.http import Http404, HttpResponse
+
+    from wagtail.models import Site
+
+    from editorial import citations
+    from research.models import ResearchPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [part for part in page_path.split("/") if part]
+    page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
+    page = page.specific
+    if not isinstance(page, ResearchPage) or not page.live:
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    content_type, function = CITATION_FORMATS[extension]
+    text = getattr(citations, function)(page)
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.{extension}"'
+    return response

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("helpfinder.urls")),
     path("", include("analytics.urls")),
+    path("", include("editorial.urls")),
 ]
 
 if settings.DEBUG:
