@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils.module_loading import import_string
 
 from search.analysis import ParsedQuery
@@ -92,6 +94,46 @@ class FallbackBackend(SearchBackend):
         documents = list(documents)
         self.fallback.rebuild(documents)
         return self.primary.rebuild(documents, progress)
+
+    def sync_synonyms(self) -> bool:
+        sync = getattr(self.primary, "sync_synonyms", None)
+        if sync is None:
+            return False
+        try:
+            return sync()
+        except SearchUnavailable:
+            logger.exception("Could not update the synonyms of %s", self.primary.name)
+            return False
+
+
+def sync_synonyms() -> bool:
+    """Give an engine with its own analysis (Elasticsearch) the editors' current synonym
+    list. The database engine reads the list at query time: nothing to do there."""
+    sync = getattr(get_backend(), "sync_synonyms", None)
+    return bool(sync and sync())
+
+
+def _on_synonyms_changed(sender, **kwargs) -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return
+
+    def run():
+        try:
+            sync_synonyms()
+        except Exception:  # an editor's save must never fail on the search cluster
+            logger.exception("Could not update the search engine's synonyms")
+
+    transaction.on_commit(run)
+
+
+post_save.connect(
+    _on_synonyms_changed, sender="search.SynonymGroup", dispatch_uid="search_engine_synonyms"
+)
+post_delete.connect(
+    _on_synonyms_changed,
+    sender="search.SynonymGroup",
+    dispatch_uid="search_engine_synonyms_deleted",
+)
 
 
 @cache

@@ -1,0 +1,160 @@
+"""The Elasticsearch engine without a cluster: what happens when ELASTICSEARCH_URL points at
+something that is not Elasticsearch, or at nothing at all. Real sockets and the real
+database engine; no mocks. (The engine's behaviour on a live cluster is the contract suite,
+run with ELASTICSEARCH_URL set.)"""
+
+import http.server
+import json
+import logging
+import socket
+import threading
+
+import pytest
+
+from django.core.exceptions import ImproperlyConfigured
+
+from search.analysis import parse_suggest_input
+from search.backends import FallbackBackend, get_backend, load_engine
+from search.backends.base import SearchQuery
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend, IndexNames, redact
+from search.tests.test_contract import CORPUS, keys, search
+
+
+def serve(status: int, content_type: str, body: bytes):
+    """A tiny HTTP server on 127.0.0.1 that answers every request the same way."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_HEAD = do_POST = do_PUT = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nobody listens on: connections are refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return port
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type", "body"),
+    [
+        (200, "text/html", b"<!doctype html><title>Welcome to nginx!</title>"),
+        (200, "application/json", json.dumps({"name": "node", "tagline": "hi"}).encode()),
+        (404, "text/plain", b"Not found"),
+    ],
+    ids=["html", "json", "404"],
+)
+def test_url_that_is_not_elasticsearch_is_a_clear_configuration_error(status, content_type, body):
+    server = serve(status, content_type, body)
+    try:
+        url = f"http://user:secret@127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(ImproperlyConfigured) as error:
+            ElasticsearchBackend(url=url, prefix="test-kenniscentrum")
+    finally:
+        server.shutdown()
+    message = str(error.value)
+    assert "is not Elasticsearch" in message
+    assert "ELASTICSEARCH_URL" in message
+    assert "secret" not in message  # credentials never end up in a message or a log
+
+
+def test_get_backend_refuses_a_url_that_is_not_elasticsearch(settings):
+    server = serve(200, "text/html", b"<html>intranet</html>")
+    try:
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(ImproperlyConfigured, match="is not Elasticsearch"):
+            get_backend()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.django_db
+def test_unreachable_cluster_answers_from_the_database(closed_port, caplog):
+    database = DatabaseBackend()
+    database.rebuild(CORPUS)
+    with caplog.at_level(logging.WARNING):
+        primary = ElasticsearchBackend(url=f"http://127.0.0.1:{closed_port}", timeout=2)
+    assert "cannot be reached" in caplog.text  # logged at start-up, not raised
+    backend = FallbackBackend(primary, database)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        results = search(backend, "sexting")
+    assert keys(results) == ["page:2"]
+    assert results.backend == "database"
+    assert "elasticsearch unavailable; answering from the database" in caplog.text.lower()
+    # Suggestions and spelling fall back too.
+    assert [s.title for s in backend.suggest(*parse_suggest_input("sext"))] == [
+        "Sexting in het secundair"
+    ]
+    assert backend.spelling_suggestion("sextign") == "sexting"
+
+
+@pytest.mark.django_db
+def test_writes_reach_the_database_when_the_cluster_is_down(closed_port, caplog):
+    database = DatabaseBackend()
+    database.rebuild(CORPUS[:2])
+    backend = FallbackBackend(
+        ElasticsearchBackend(url=f"http://127.0.0.1:{closed_port}", timeout=2), database
+    )
+    with caplog.at_level(logging.ERROR, logger="search.backends"):
+        backend.index([CORPUS[2]])
+        backend.delete(["page:1"])
+    assert "Could not update elasticsearch" in caplog.text
+    assert set(keys(database.search(SearchQuery()))) == {"page:2", "page:3"}
+
+
+@pytest.mark.django_db
+def test_configured_but_unreachable_cluster_through_get_backend(settings, closed_port, caplog):
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    backend = get_backend()
+    assert isinstance(backend, FallbackBackend)
+    assert backend.primary.name == "elasticsearch"
+    assert backend.supports_spelling_suggestions
+    DatabaseBackend().rebuild(CORPUS)
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        assert "page:2" in keys(search(backend, "sexting"))
+    assert "unavailable" in caplog.text
+    assert not backend.primary.is_available()
+
+
+def test_load_engine_builds_the_engine_from_settings(settings, closed_port):
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    settings.SEARCH_INDEX_PREFIX = "Test-KC"
+    engine = load_engine("elasticsearch")
+    assert engine.names.alias == "test-kc-search"
+
+
+def test_index_names_per_environment():
+    names = IndexNames("test-kenniscentrum")
+    assert names.alias == "test-kenniscentrum-search"
+    assert names.pattern == "test-kenniscentrum-search-*"
+    first = names.new_index()
+    assert first.startswith("test-kenniscentrum-search-2")
+    assert names.new_index() != first  # microseconds: two rebuilds never share a name
+    production = IndexNames("kenniscentrum")
+    assert not production.pattern.startswith(names.prefix)
+    for bad in ["", "-x", "_x", "a b", "a/b", "a*"]:
+        with pytest.raises(ImproperlyConfigured):
+            IndexNames(bad)
+
+
+def test_redact_drops_credentials():
+    assert (
+        redact("https://elastic:s3cret@es.example:9243/prefix") == "https://es.example:9243/prefix"
+    )
