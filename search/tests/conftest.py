@@ -9,7 +9,11 @@ def _engine_params():
     params = [pytest.param("database", id="database")]
     marks = []
     if not os.environ.get("ELASTICSEARCH_URL"):
-        marks.append(pytest.mark.skip(reason="ELASTICSEARCH_URL not set"))
+        marks.append(
+            pytest.mark.skip(
+                reason="ELASTICSEARCH_URL not set: no Elasticsearch cluster on this machine"
+            )
+        )
     params.append(pytest.param("elasticsearch", id="elasticsearch", marks=marks))
     return params
 
@@ -27,6 +31,9 @@ def engine(request, db, settings):
     backend.rebuild([])
     yield backend
     backend.rebuild([])
+    drop = getattr(backend, "drop", None)  # engines with their own indexes delete them
+    if drop:
+        drop()
 
 
 @pytest.fixture(autouse=True)

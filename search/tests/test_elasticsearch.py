@@ -158,3 +158,28 @@ def test_redact_drops_credentials():
     assert (
         redact("https://elastic:s3cret@es.example:9243/prefix") == "https://es.example:9243/prefix"
     )
+
+
+@pytest.mark.django_db
+def test_saving_synonyms_never_fails_when_the_cluster_is_down(
+    settings, closed_port, caplog, django_capture_on_commit_callbacks
+):
+    from search.models import SynonymGroup
+
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True) as done:
+        group = SynonymGroup.objects.create(words="pesten, gepest")
+    assert len(done) == 1  # the engine is asked to update its synonyms after the commit
+    assert "Could not update the synonyms of elasticsearch" in caplog.text
+    assert SynonymGroup.objects.filter(pk=group.pk).exists()
+
+
+@pytest.mark.django_db
+def test_rebuild_command_synonyms_only_on_the_database_engine():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("rebuild_search_index", "--synonyms-only", stdout=out)
+    assert "waren al actueel" in out.getvalue()

@@ -1,0 +1,410 @@
+"""Search benchmark: `make bench` (or `.venv/bin/python bench/run.py --sizes 1000,10000`).
+
+For each database (SQLite file in /tmp, PostgreSQL database `kc_bench`) and each size, it
+generates N synthetic published items with Dutch text and taxonomy values, and measures
+p50/p95 of
+  (a) a text query (top 20),
+  (b) a text query with two facet filters and all facet counts,
+  (c) suggestions for a prefix,
+both for a selective query and for the worst case, a query that matches almost every item.
+Beside it runs Wagtail's own database search on the same text (a) and autocomplete (c).
+
+Honest shortcuts, printed with the results:
+- items go straight into the search table with `DatabaseBackend.bulk_insert` (the same rows
+  the index would hold for published pages), not through page publishing;
+- Wagtail's index is built for the same texts as `GlossaryTerm` rows (Wagtail indexes any
+  `index.Indexed` model the same way), only up to --wagtail-max items (default 10,000):
+  building it through Wagtail's indexer is too slow beyond that on this machine.
+
+Each database runs in a subprocess because Django's settings are fixed once per process.
+Results go to bench/results/<timestamp>.json and a table is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SQLITE_PATH = "/tmp/kc-bench.sqlite3"  # noqa: S108
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kc_bench")
+
+WORDS = """
+pesten gepest pesterijen pester pestkop cyberpesten sexting naaktfoto uitsluiting roddel
+bedreiging nepaccount haatpagina online school klas leerling leerkracht directie ouders
+jongeren kinderen kleuters werkvloer werkgever werknemer vertrouwenspersoon preventieadviseur
+vereniging trainer jeugdwerker sportclub zorg huisarts psycholoog welzijn gezondheid geweld
+omstanders slachtoffer dader herstel steungroep melding hulplijn gesprek afspraken regels
+preventie sensibilisering aanpak beleid onderzoek bevraging cijfers resultaten effect
+evaluatie interventie programma lespakket werkvorm oefening gids checklist affiche sjabloon
+beleidsplan schoolteam leerlingbegeleiding veiligheid vertrouwen respect empathie grenzen
+sociale media smartphone berichten foto's groepschat game platform privacy wetgeving
+""".split()
+FILLER = "de het een en van in op met voor dat die over bij als ook door naar om te".split()
+TOPICS = [
+    "pesten",
+    "cyberpesten",
+    "sexting",
+    "online-haat",
+    "uitsluiting-roddel",
+    "bedreiging",
+    "nepaccounts",
+    "pesten-op-het-werk",
+]
+AUDIENCES = [
+    "onderwijs",
+    "jeugdwerk-sport-cultuur",
+    "werkgevers-werknemers",
+    "zorg-welzijn",
+    "ouders",
+    "jongeren",
+    "onderzoek-beleid",
+]
+APPROACHES = [
+    "preventie",
+    "sensibilisering",
+    "melden",
+    "coping",
+    "omstanders",
+    "daderaanpak",
+    "herstelgericht",
+    "no-blame",
+    "disciplinerend",
+    "nazorg",
+]
+AGES = ["kleuter", "lager", "secundair", "jongvolwassen", "volwassen"]
+SETTINGS = ["school", "vereniging", "werkvloer", "thuis", "online", "zorg"]
+TYPES = ["toolkit", "document", "praktijk", "onderzoek", "begrip", "nieuws", "vorming"]
+EVIDENCE = [
+    "niet-geevalueerd",
+    "theoretisch-onderbouwd",
+    "eerste-aanwijzingen",
+    "goede-aanwijzingen",
+    "sterke-aanwijzingen",
+]
+STRATEGIES = ["educatie", "structurele-maatregelen", "afspraken", "zorg-en-begeleiding"]
+LEVELS = ["leerling", "klas", "school", "omgeving"]
+
+QUERIES = {
+    "selective": "sexting klas",  # a few percent of the items
+    "worst": "pesten",  # (with synonyms) nearly every item
+}
+FILTERS = {"doelgroep": ("onderwijs", "ouders"), "leeftijd": ("secundair",)}
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    out = []
+    for _ in range(n):
+        out.append(
+            rng.choice(FILLER)
+            if rng.random() < 0.35
+            else WORDS[
+                min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)
+                if rng.random() < 0.5
+                else rng.randrange(len(WORDS))
+            ]
+        )
+    return " ".join(out).capitalize() + "."
+
+
+def synthetic(n: int, seed: int = 42):
+    """N IndexDocuments with Dutch text and taxonomy values (deterministic)."""
+    from search.backends.base import IndexDocument
+
+    rng = random.Random(seed)
+    for i in range(n):
+        kind = rng.choice(TYPES)
+        date = datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randrange(16 * 365))
+        title = sentence(rng, rng.randint(3, 8)).rstrip(".")
+        body = " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(5, 12)))
+        body += " Over pesten."  # the worst case: every item mentions pesten
+        facets = {
+            "type": [kind],
+            "doelgroep": rng.sample(AUDIENCES, rng.randint(1, 3)),
+            "thema": rng.sample(TOPICS, rng.randint(1, 3)),
+            "aanpak": rng.sample(APPROACHES, rng.randint(0, 3)),
+            "leeftijd": rng.sample(AGES, rng.randint(1, 2)),
+            "omgeving": rng.sample(SETTINGS, rng.randint(1, 2)),
+            "jaar": [str(date.year)],
+            "taal": ["nl" if rng.random() < 0.9 else "en"],
+        }
+        if kind == "praktijk":
+            facets["bewijs"] = [rng.choice(EVIDENCE)]
+        if "onderwijs" in facets["doelgroep"] and rng.random() < 0.5:
+            cells = {(rng.choice(STRATEGIES), rng.choice(LEVELS)) for _ in range(rng.randint(1, 3))}
+            facets["strategie"] = sorted({s for s, _ in cells})
+            facets["niveau"] = sorted({lvl for _, lvl in cells})
+            facets["cel"] = sorted(f"{s}.{lvl}" for s, lvl in cells)
+        yield IndexDocument(
+            key=f"bench:{i}",
+            type=kind,
+            title=f"{title} {i}",
+            url=f"/bench/{i}/",
+            summary=sentence(rng, rng.randint(12, 25)),
+            body=body,
+            date=date,
+            language=facets["taal"][0],
+            facets={k: v for k, v in facets.items() if v},
+        )
+
+
+def percentiles(samples: list[float]) -> dict:
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return {"p50": statistics.median(samples) * 1000, "p95": p95 * 1000}
+
+
+def timed(fn, repeat: int) -> dict:
+    fn()  # warm-up
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return percentiles(samples)
+
+
+# Worker (one database) ---------------------------------------------------------------------
+
+
+def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> dict:
+    os.environ["DATABASE_URL"] = (
+        f"sqlite:///{SQLITE_PATH}" if database == "sqlite" else POSTGRES_URL
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenniscentrum.settings.dev")
+    os.environ["DEBUG"] = "false"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from wagtail.search.backends import get_search_backend
+
+    from glossary.models import GlossaryTerm
+    from search.analysis import parse_query, parse_suggest_input
+    from search.backends.base import SearchQuery
+    from search.backends.database import DatabaseBackend
+    from search.service import COUNTED_FACETS, synonyms
+
+    call_command("migrate", verbosity=0, interactive=False)
+    backend = DatabaseBackend()
+    wagtail = get_search_backend("default")
+    syn = synonyms()
+    version = connection.cursor()
+    version.execute("select sqlite_version()" if database == "sqlite" else "show server_version")
+    out = {"database": database, "version": version.fetchone()[0], "sizes": {}}
+
+    for size in sizes:
+        print(f"[{database}] {size} items: generating and indexing…", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        backend.rebuild(synthetic(size))
+        if database == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchentry")
+                cursor.execute("VACUUM ANALYZE search_searchfacetvalue")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+                cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+        row = {"index_seconds": round(time.perf_counter() - start, 1)}
+        for case, text in QUERIES.items():
+            parsed = parse_query(text, syn)
+            matched = backend.search(SearchQuery(query=parsed, per_page=1)).total
+
+            def a(parsed=parsed):
+                return backend.search(SearchQuery(query=parsed, per_page=20))
+
+            def b(parsed=parsed):
+                return backend.search(
+                    SearchQuery(query=parsed, filters=FILTERS, per_page=20, facets=COUNTED_FACETS)
+                )
+
+            row[case] = {"matched": matched, "a": timed(a, repeat), "b": timed(b, repeat)}
+        suggest_input = parse_suggest_input("pes", syn)
+        row["c"] = timed(
+            lambda suggest_input=suggest_input: backend.suggest(*suggest_input), repeat
+        )
+
+        if size <= wagtail_max:
+            print(f"[{database}] {size} items: Wagtail index…", file=sys.stderr, flush=True)
+            GlossaryTerm.objects.all().delete()
+            terms = [
+                GlossaryTerm(
+                    term=d.title[:120], slug=f"bench-{i}", definition=f"{d.summary} {d.body}"
+                )
+                for i, d in enumerate(synthetic(size))
+            ]
+            GlossaryTerm.objects.bulk_create(terms, batch_size=1000)
+            index = wagtail.get_index_for_model(GlossaryTerm)
+            index.add_model(GlossaryTerm)
+            objects = list(GlossaryTerm.objects.all())
+            for i in range(0, len(objects), 1000):
+                index.add_items(GlossaryTerm, objects[i : i + 1000])
+            wagtail.refresh_indexes()
+            row["wagtail"] = {}
+            for case, text in QUERIES.items():
+
+                def wa(text=text):
+                    return list(wagtail.search(text, GlossaryTerm)[:20])
+
+                def wb(text=text):
+                    # Wagtail has no multi-select facets: the closest is one .facet() per facet
+                    # on the full-text results; we time the text query + its count, a lower bound.
+                    results = wagtail.search(text, GlossaryTerm)
+                    list(results[:20])
+                    return results.count()
+
+                row["wagtail"][case] = {
+                    "a": timed(wa, max(3, repeat // 3)),
+                    "b": timed(wb, max(3, repeat // 3)),
+                }
+            row["wagtail"]["c"] = timed(
+                lambda: list(wagtail.autocomplete("pes", GlossaryTerm)[:8]), max(3, repeat // 3)
+            )
+            GlossaryTerm.objects.all().delete()
+        out["sizes"][size] = row
+    backend.rebuild([])
+    return out
+
+
+# Driver -----------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def ensure_postgres_database() -> bool:
+    import psycopg
+
+    base = POSTGRES_URL.rsplit("/", 1)[0] + "/postgres"
+    name = POSTGRES_URL.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(base, autocommit=True, connect_timeout=3) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return True
+    except psycopg.OperationalError as exc:
+        print(f"PostgreSQL not reachable ({exc}); skipped.", file=sys.stderr)
+        return False
+
+
+def fmt(cell: dict | None) -> str:
+    return f"{cell['p50']:7.1f} / {cell['p95']:7.1f}" if cell else "          —      "
+
+
+def ratio(ours: dict, theirs: dict | None) -> str:
+    return f"{theirs['p95'] / ours['p95']:6.1f}×" if theirs and ours["p95"] else "     —"
+
+
+def table(report: dict) -> str:
+    lines = [
+        f"Machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, "
+        f"Python {report['machine']['python']}",
+        "Times in ms, p50 / p95. (a) text query, top 20; (b) text + 2 facet filters + all "
+        "facet counts; (c) suggestions. 'ratio' = Wagtail p95 / ours p95 for (a).",
+        "",
+        f"{'db':<11}{'items':>8}  {'query':<10}{'matched':>8}  {'(a) ours':>17}  {'(b) ours':>17}"
+        f"  {'(a) Wagtail':>17}  {'(b) Wagtail¹':>17}  {'ratio':>6}",
+    ]
+    for run in report["runs"]:
+        for size, row in run["sizes"].items():
+            for case in QUERIES:
+                ours = row[case]
+                theirs = row.get("wagtail", {}).get(case, {})
+                lines.append(
+                    f"{run['database'][:6] + ' ' + run['version'].split()[0]:<11}{int(size):>8}  "
+                    f"{case:<10}{ours['matched']:>8}  {fmt(ours['a'])}  {fmt(ours['b'])}  "
+                    f"{fmt(theirs.get('a'))}  {fmt(theirs.get('b'))}  "
+                    f"{ratio(ours['a'], theirs.get('a'))}"
+                )
+            lines.append(
+                f"{'':<11}{'':>8}  {'suggest':<10}{'':>8}  {fmt(row['c'])}  {'':>17}  "
+                f"{fmt(row.get('wagtail', {}).get('c'))}   "
+                f"(index built in {row['index_seconds']} s)"
+            )
+    lines.append("")
+    lines.append("¹ Wagtail (b): its text query + count only; it has no multi-select facet counts,")
+    lines.append("  so this is a lower bound. Wagtail measured up to --wagtail-max items.")
+    lines.append("Target (b): p95 ≤ 50 ms at 10k, ≤ 150 ms at 100k items.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--wagtail-max", type=int, default=10000)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.worker:
+        print(json.dumps(worker(args.worker, sizes, args.repeat, args.wagtail_max)))
+        return
+    runs = []
+    for database in args.databases.split(","):
+        if database == "postgresql" and not ensure_postgres_database():
+            continue
+        if database == "sqlite" and Path(SQLITE_PATH).exists():
+            for suffix in ("", "-wal", "-shm"):
+                Path(SQLITE_PATH + suffix).unlink(missing_ok=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                database,
+                "--sizes",
+                args.sizes,
+                "--repeat",
+                str(args.repeat),
+                "--wagtail-max",
+                str(args.wagtail_max),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    report = {
+        "machine": machine(),
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "runs": runs,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps(report, indent=2))
+    print(table(report))
+    print(f"\nSaved to {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
