@@ -31,13 +31,10 @@ class BoardApprovalTask(GroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            revision = task_state.revision
-            obj = revision.as_object() if revision else task_state.workflow_state.content_object
-            from editorial.evidence import is_practice, practice_evidence_errors
-
-            if is_practice(obj) and practice_evidence_errors(obj):
-                raise PermissionDenied("De bewijskracht van deze praktijk is niet onderbouwd.")
+        # Approving the last task publishes the latest revision: that is the one to check.
+        content = task_state.workflow_state.content_object
+        if action_name == "approve" and self._breaks_evidence_rule(content.specific):
+            raise PermissionDenied("De bewijskracht van deze praktijk is niet onderbouwd.")
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
