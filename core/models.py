@@ -180,7 +180,10 @@ class BasePage(Page):
 class ContentPage(BasePage):
     """A plain page: about, privacy, accessibility statement, safe browsing."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="inhoud",
+        help_text="Tekst, tussenkoppen, afbeeldingen en links. Houd zinnen kort en eenvoudig.",
+    )
     show_quick_exit = models.BooleanField(
         "knop 'Snel weg' tonen", default=False,
         help_text="Aanzetten op pagina's voor jongeren en slachtoffers.",
@@ -203,17 +206,20 @@ class SiteSettings(BaseSiteSetting):
 
     privacy_page = models.ForeignKey(
         Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="privacyverklaring",
+        verbose_name="privacyverklaring", help_text="De pagina met de privacyverklaring, gelinkt in de voettekst.",
     )
     accessibility_page = models.ForeignKey(
         Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="toegankelijkheidsverklaring",
+        help_text="De pagina met de toegankelijkheidsverklaring, gelinkt in de voettekst.",
     )
     about_page = models.ForeignKey(
         Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="over het kenniscentrum",
+        verbose_name="over het kenniscentrum", help_text="De pagina die het kenniscentrum voorstelt.",
     )
-    contact_email = models.EmailField("e-mailadres redactie", blank=True)
+    contact_email = models.EmailField(
+        "e-mailadres redactie", blank=True, help_text="Waar bezoekers en partners de redactie bereiken."
+    )
 
     panels = [
         FieldPanel("about_page"),

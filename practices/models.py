@@ -28,7 +28,10 @@ class EvidenceLevel(models.TextChoices):
 
 
 class PracticeIndexPage(ListingMixin, BasePage):
-    intro = models.TextField("inleiding", blank=True)
+    intro = models.TextField(
+        "inleiding", blank=True,
+        help_text="Eén of twee zinnen bovenaan het overzicht: wat vindt de bezoeker hier?",
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -51,12 +54,19 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     strategy = RichTextField(
         "werkwijze", features=RICH, blank=True, help_text="Hoe werkt de aanpak en waarom zou ze werken?"
     )
-    provider = models.CharField("aanbieder", max_length=255, blank=True)
+    provider = models.CharField(
+        "aanbieder", max_length=255, blank=True, help_text="Wie biedt de aanpak aan of heeft ze ontwikkeld?"
+    )
     contact = models.CharField("contact", max_length=255, blank=True, help_text="E-mailadres, telefoon of contactpagina.")
-    website = models.URLField("website", blank=True, max_length=500)
+    website = models.URLField(
+        "website", blank=True, max_length=500, help_text="Webadres met meer informatie over de aanpak."
+    )
     cost = models.CharField("kostprijs", max_length=255, blank=True, help_text="Bijvoorbeeld: gratis, of € 250 per school.")
     duration = models.CharField("duur", max_length=255, blank=True, help_text="Bijvoorbeeld: 6 lessen van 50 minuten.")
-    materials = RichTextField("materiaal", features=RICH, blank=True)
+    materials = RichTextField(
+        "materiaal", features=RICH, blank=True,
+        help_text="Welke handleidingen, lesmappen of tools horen erbij, en waar vind je ze?",
+    )
     evidence_level = models.CharField(
         "bewijskracht", max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.NOT_EVALUATED,
         help_text="Hoe sterk is aangetoond dat de aanpak werkt? Zie de uitleg bij de schaal.",
@@ -119,7 +129,8 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
 class PracticeResearch(Orderable):
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="research_links")
     research = models.ForeignKey(
-        "research.ResearchPage", on_delete=models.CASCADE, related_name="practice_links", verbose_name="onderzoek"
+        "research.ResearchPage", on_delete=models.CASCADE, related_name="practice_links", verbose_name="onderzoek",
+        help_text="Een onderzoekssamenvatting die de bewijskracht onderbouwt.",
     )
 
     panels = [FieldPanel("research")]

@@ -12,7 +12,10 @@ from core.models import BasePage, ReviewMixin, TaxonomyMixin
 
 
 class ToolkitIndexPage(ListingMixin, BasePage):
-    intro = models.TextField("inleiding", blank=True)
+    intro = models.TextField(
+        "inleiding", blank=True,
+        help_text="Eén of twee zinnen bovenaan het overzicht: wat vindt de bezoeker hier?",
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -33,11 +36,17 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
 
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="afbeelding",
+        verbose_name="afbeelding", help_text="Optioneel. Een beeld dat de toolkit herkenbaar maakt.",
     )
     intro = models.TextField("inleiding", blank=True, help_text="Voor wie is de toolkit en wat bereik je ermee?")
-    modules = StreamField(StepsBlock(), blank=True, verbose_name="stappen of modules")
-    body = StreamField(BodyBlock(), blank=True, verbose_name="meer uitleg")
+    modules = StreamField(
+        StepsBlock(), blank=True, verbose_name="stappen of modules",
+        help_text="De stappen of modules in volgorde, elk met wat je doet en wat je nodig hebt.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="meer uitleg",
+        help_text="Achtergrond en tips die niet in de stappen passen (optioneel).",
+    )
     show_reach = models.BooleanField(
         "bereik publiek tonen", default=False,
         help_text="Toon bezoekers hoe vaak de materialen van deze toolkit gedownload zijn.",
@@ -79,7 +88,8 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
 class ToolkitDownload(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="downloads")
     document = models.ForeignKey(
-        "core.KennisDocument", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="document"
+        "core.KennisDocument", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="document",
+        help_text="Een document om te downloaden: gids, lesmateriaal, affiche, checklist of sjabloon.",
     )
 
     panels = [FieldPanel("document")]
@@ -88,7 +98,8 @@ class ToolkitDownload(Orderable):
 class ToolkitPractice(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_practices")
     page = models.ForeignKey(
-        "practices.PracticePage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="goede praktijk"
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="goede praktijk",
+        help_text="Een goede praktijk die bij deze toolkit past.",
     )
 
     panels = [FieldPanel("page")]
@@ -97,7 +108,8 @@ class ToolkitPractice(Orderable):
 class ToolkitResearch(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_research")
     page = models.ForeignKey(
-        "research.ResearchPage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="onderzoek"
+        "research.ResearchPage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="onderzoek",
+        help_text="Een onderzoekssamenvatting die de toolkit onderbouwt.",
     )
 
     panels = [FieldPanel("page")]
