@@ -102,6 +102,23 @@ class AudiencePage(BasePage):
 
     LISTING_LIMIT = 6
 
+    def get_context(self, request, *args, **kwargs):
+        """All material of this audience through the search engine, with its facets; on the
+        school page also the whole-school grid (see search.service)."""
+        from search.service import run_search, school_grid
+
+        context = super().get_context(request, *args, **kwargs)
+        context["search"] = run_search(
+            request.GET,
+            base_filters={"doelgroep": (self.audience.slug,)},
+            base_url=self.url,
+            source="listing",
+            per_page=10,
+        )
+        if self.audience.slug == "onderwijs":
+            context["school_grid"] = school_grid()
+        return context
+
     def audience_content(self):
         """Toolkits, practices and research for this audience: three queries, at most six each.
 

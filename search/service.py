@@ -391,3 +391,35 @@ def api_payload(page: SearchPage) -> dict:
             for facet in FACETS
         },
     }
+
+
+@dataclass
+class GridCell:
+    strategy: str
+    level: str
+    count: int
+    url: str
+
+
+def school_grid() -> dict:
+    """The whole-school matrix: per cell (strategy x level) how many toolkits and practices
+    serve it, from one search (its `cel` facet counts), with a link to that filtered search."""
+    from taxonomy.models import SchoolLevel, SchoolStrategy
+
+    from search.facets import cell_value
+
+    types = ("toolkit", "praktijk")
+    results = get_backend().search(
+        SearchQuery(base_filters={"type": types}, per_page=1, facets=("cel",))
+    )
+    counts = results.facets.get("cel", {})
+    levels = list(SchoolLevel.objects.all())
+    rows = []
+    for strategy in SchoolStrategy.objects.all():
+        cells = []
+        for level in levels:
+            value = cell_value(strategy.slug, level.slug)
+            state = {"filters": {"type": types, "cel": (value,)}}
+            cells.append(GridCell(strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state)))
+        rows.append((strategy, cells))
+    return {"levels": levels, "rows": rows, "total": results.total}
