@@ -404,9 +404,8 @@ class GridCell:
 def school_grid() -> dict:
     """The whole-school matrix: per cell (strategy x level) how many toolkits and practices
     serve it, from one search (its `cel` facet counts), with a link to that filtered search."""
-    from taxonomy.models import SchoolLevel, SchoolStrategy
-
     from search.facets import cell_value
+    from taxonomy.models import SchoolLevel, SchoolStrategy
 
     types = ("toolkit", "praktijk")
     results = get_backend().search(
@@ -420,6 +419,10 @@ def school_grid() -> dict:
         for level in levels:
             value = cell_value(strategy.slug, level.slug)
             state = {"filters": {"type": types, "cel": (value,)}}
-            cells.append(GridCell(strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state)))
+            cells.append(
+                GridCell(
+                    strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state)
+                )
+            )
         rows.append((strategy, cells))
     return {"levels": levels, "rows": rows, "total": results.total}
