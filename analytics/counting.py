@@ -1,16 +1,24 @@
 """Counting: aggregate per-day counters, written after the response has been sent.
 
-Every event becomes one `INSERT ... ON CONFLICT (day, key) DO UPDATE SET count = count + 1`
-(SQLite and PostgreSQL both speak it): one statement, atomic, no read-modify-write race.
-During a request, events are queued on the request and written when the WSGI server closes
-the response, i.e. after the visitor has the page. A failure is logged and never reaches the
-visitor. Nothing that could single out a visitor is read into a counter: the user agent is
-looked at only to decide "bot or not" and is then forgotten.
+Every counter is written with
+`INSERT ... ON CONFLICT (day, key) DO UPDATE SET count = count + n` (SQLite and PostgreSQL
+both speak it): one statement, atomic, no read-modify-write race.
+During a request, events are queued on the request; when the WSGI server closes the response
+(after the visitor has the page) they are added to a small in-process buffer, which is written
+in one transaction at most every ANALYTICS_FLUSH_SECONDS (default 5; 0 writes at once) or when
+it holds ANALYTICS_FLUSH_EVENTS events, and when the process exits. On SQLite a write per
+request would cost a checkpoint (an fsync) per request; the buffer makes that one per few
+seconds. A failure is logged and never reaches the visitor. Nothing that could single out a
+visitor is read into a counter: the user agent is looked at only to decide "bot or not" and
+is then forgotten.
 """
 
+import atexit
 import contextvars
 import logging
 import re
+import threading
+import time
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
@@ -124,15 +132,66 @@ def increment(model, keys: dict, replace: dict | None = None, amount: int = 1) -
 
 
 def write_events(events) -> None:
-    """Write queued events; never raises."""
+    """Write events now, in one transaction; never raises."""
     if not events:
         return
     try:
         with transaction.atomic():
-            for model, keys, replace in events:
-                increment(model, keys, replace)
+            for model, keys, replace, amount in _merge(events):
+                increment(model, keys, replace, amount)
     except Exception:
         logger.exception("Counting failed; the page was served without being counted.")
+
+
+def _merge(events):
+    """Same counter several times -> one increment by n (the newest `replace` values win)."""
+    merged = {}
+    for model, keys, replace in events:
+        key = (model, tuple(sorted(keys.items())))
+        _, _, _, amount = merged.get(key, (None, None, None, 0))
+        merged[key] = (model, keys, replace, amount + 1)
+    return list(merged.values())
+
+
+class Buffer:
+    """Events of this process not yet written; thread-safe."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.events = []
+        self.since = time.monotonic()
+
+    def add(self, events) -> None:
+        interval = getattr(settings, "ANALYTICS_FLUSH_SECONDS", 5)
+        limit = getattr(settings, "ANALYTICS_FLUSH_EVENTS", 500)
+        with self.lock:
+            self.events.extend(events)
+            due = interval <= 0 or len(self.events) >= limit
+            due = due or time.monotonic() - self.since >= interval
+            if not due:
+                return
+            pending, self.events, self.since = self.events, [], time.monotonic()
+        write_events(pending)
+
+    def flush(self) -> None:
+        with self.lock:
+            pending, self.events, self.since = self.events, [], time.monotonic()
+        write_events(pending)
+
+    def discard(self) -> None:
+        with self.lock:
+            self.events, self.since = [], time.monotonic()
+
+
+buffer = Buffer()
+
+
+@atexit.register
+def _flush_at_exit():
+    try:
+        buffer.flush()
+    except Exception:  # the interpreter is going away; never fail its exit
+        logger.warning("Counts of the last seconds could not be written at exit.")
 
 
 # --- per request ---------------------------------------------------------------------------
@@ -179,7 +238,7 @@ def queue(request, model, keys: dict, replace: dict | None = None) -> None:
     event = (model, keys, replace)
     events = getattr(request, "_analytics_events", None) if request is not None else None
     if events is None:
-        write_events([event])
+        buffer.add([event])
     else:
         events.append(event)
 

@@ -28,7 +28,7 @@ class AnalyticsMiddleware:
             events = request._analytics_events
             if events:
                 # Written when the server closes the response: after the visitor has it.
-                response._resource_closers.append(lambda: counting.write_events(events))
+                response._resource_closers.append(lambda: counting.buffer.add(events))
         except Exception:
             logger.exception("Counting failed; the page was served without being counted.")
         return response

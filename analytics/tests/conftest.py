@@ -2,15 +2,20 @@ import pytest
 
 from django.core.cache import cache
 
+from analytics import counting
 from tests import pages
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_state(settings):
+    """Counts are written at once in these tests, and nothing buffered by others leaks in."""
+    settings.ANALYTICS_FLUSH_SECONDS = 0
+    counting.buffer.discard()
     cache.clear()
     yield
+    counting.buffer.discard()
     cache.clear()
 
 

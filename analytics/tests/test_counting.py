@@ -243,3 +243,16 @@ def test_real_help_link_click_is_counted(db, visitor):
     assert response.status_code == 302
     visitor.get(f"/hulp/ga/{route.slug}/", HTTP_USER_AGENT="bingbot/2.0")
     assert DailyHelpClick.objects.get(route=route.slug).count == 1
+
+
+def test_buffered_counts_are_written_after_the_interval_or_at_flush(site, visitor, settings):
+    settings.ANALYTICS_FLUSH_SECONDS = 3600
+    for _ in range(3):
+        visitor.get(site["about"].url)
+    assert DailyPageView.objects.count() == 0  # still in the buffer of this process
+    counting.buffer.flush()
+    assert views_of(site["about"]) == 3  # one row, incremented by 3
+    settings.ANALYTICS_FLUSH_EVENTS = 2
+    visitor.get(site["about"].url)
+    visitor.get(site["about"].url)  # the buffer is full: written now
+    assert views_of(site["about"]) == 5

@@ -158,6 +158,8 @@ SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "kenniscentrum")
 
 # Aggregate, anonymous counting (analytics/). Off: nothing is counted, pages work the same.
 ANALYTICS_ENABLED = env.get_bool("ANALYTICS_ENABLED", default=True)
+# Counts are buffered per process and written at most every N seconds (0: at once).
+ANALYTICS_FLUSH_SECONDS = float(env.get("ANALYTICS_FLUSH_SECONDS", "5"))
 
 LOGGING = {
     "version": 1,
