@@ -142,3 +142,14 @@ def test_public_reach_on_a_toolkit(site, visitor):
     assert toolkit_reach(toolkit)["total_label"] == "1.892"
     toolkit.show_reach = False
     assert toolkit_reach(toolkit) == {"total": 0}
+
+
+def test_toolkit_page_shows_reach_and_the_optional_sector_question(site, visitor):
+    toolkit, gids = site["toolkit"], site["gids"]
+    DailyDownload.objects.create(date=timezone.localdate(), document=gids, count=892)
+    html = visitor.get(toolkit.url).content.decode()
+    assert "892 keer gedownload" in html
+    assert "Ik ben …" in html and 'name="ik"' in html
+    assert f'href="{gids.url}"' in html  # no answer: the plain link, never a wall
+    chosen = visitor.get(toolkit.url + "?ik=leerkracht").content.decode()
+    assert f'href="{gids.url}?ik=leerkracht"' in chosen  # works without JavaScript
