@@ -191,7 +191,7 @@ def spelling_body(text: str) -> dict:
             "suggest_mode": "missing",
             "min_word_length": 4,
             "max_edits": 2,
-            "accuracy": 0.7,
+            "accuracy": 0.6,
             "size": 1,
             "sort": "score",
         },

@@ -4,15 +4,30 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.backends import get_backend
+from search.backends import get_backend, sync_synonyms
 from search.documents import all_documents, count_all
 
 
 class Command(BaseCommand):
     help = "Bouwt de zoekindex opnieuw op uit alle gepubliceerde inhoud."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--synonyms-only",
+            action="store_true",
+            help="Alleen de synoniemenlijst van de zoekmachine bijwerken (Elasticsearch).",
+        )
+
     def handle(self, *args, **options):
         backend = get_backend()
+        if options["synonyms_only"]:
+            changed = sync_synonyms()
+            self.stdout.write(
+                self.style.SUCCESS("Synoniemen bijgewerkt.")
+                if changed
+                else f"Synoniemen van {backend.name} waren al actueel."
+            )
+            return
         expected = max(1, count_all())
         started = time.monotonic()
         self.stdout.write(f"Zoekindex opbouwen ({backend.name}): ongeveer {expected} items")
