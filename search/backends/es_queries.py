@@ -12,7 +12,7 @@ How the contract (`search.backends.base`) maps onto one request:
   synced. A phrase is a `phrase` multi_match analysed without synonyms (positions keep the
   gaps stopwords leave, as the stemmed text of the database engine does).
   Weights title^3, summary^2, body (`most_fields`: the fields' scores add up), plus a
-  fixed boost when the title alone matches the whole query.
+  fixed boost when the title alone matches the whole query as typed (no synonyms).
 - `base_filters` sit in `query.bool.filter`: they restrict hits, total and every count.
 - active filters sit in `post_filter` (AND across facets, `terms` = OR within one), and
   each facet's aggregation is a `filter` aggregation with every active filter except its
@@ -49,9 +49,18 @@ def facet_field(facet: str) -> str:
     return f"facets.{facet}"
 
 
-def term_clause(term: Term, fields: tuple[str, ...] = TEXT_FIELDS) -> Q:
+def term_clause(term: Term, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True) -> Q:
     """One query word: its own form through the synonym-aware search analyzer, or any of
-    the alternatives `search.analysis` expanded it to."""
+    the alternatives `search.analysis` expanded it to. Without `synonyms`: the typed word's
+    stem only."""
+    if not synonyms:
+        return Q(
+            "multi_match",
+            query=term.word,
+            fields=list(fields),
+            type="most_fields",
+            analyzer="kc_dutch",
+        )
     own = Q("multi_match", query=term.word, fields=list(fields), type="most_fields")
     others = [alt for alt in term.alternatives if alt != stem(term.word)]
     if not others:
@@ -67,8 +76,10 @@ def term_clause(term: Term, fields: tuple[str, ...] = TEXT_FIELDS) -> Q:
     return Q("bool", should=[own, alternatives], minimum_should_match=1)
 
 
-def text_clauses(query: ParsedQuery, fields: tuple[str, ...] = TEXT_FIELDS) -> list[Q]:
-    clauses = [term_clause(term, fields) for term in query.terms]
+def text_clauses(
+    query: ParsedQuery, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True
+) -> list[Q]:
+    clauses = [term_clause(term, fields, synonyms) for term in query.terms]
     for phrase in query.phrases:
         clauses.append(
             Q(
@@ -116,10 +127,10 @@ def search_request(query: SearchQuery, bucket_sizes: dict[str, int] | None = Non
     clauses = text_clauses(query.query)
     should = []
     if clauses:
-        # As in the database engine: when the title alone matches the whole query, the item
-        # comes first (IDF would otherwise let a rare synonym in a summary outrank the very
-        # word typed in a title).
-        title_only = Q("bool", must=text_clauses(query.query, fields=("title",)))
+        # As in the database engine: when the title alone matches the whole query as typed
+        # (without synonyms), the item comes first: IDF would otherwise let a rare synonym
+        # outrank the very word the visitor typed.
+        title_only = Q("bool", must=text_clauses(query.query, fields=("title",), synonyms=False))
         should.append(Q("constant_score", filter=title_only, boost=TITLE_BOOST))
     s = Search().query(
         Q(
