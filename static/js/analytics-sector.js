@@ -5,7 +5,7 @@
   var select = document.querySelector("form[data-sector-select] select[name=ik]");
   if (!select) { return; }
   var apply = select.form.querySelector(".sector-select__apply");
-  if (apply) { apply.hidden = true; }
+  if (apply) { apply.remove(); }  // links update at once; no need to reload
   var documentLink = /\/documenten\/\d+\/[^/?#]+/;
   function update() {
     var links = document.querySelectorAll("a[href*='/documenten/']");
