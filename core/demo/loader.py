@@ -11,6 +11,7 @@ import hashlib
 import json
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,11 +21,13 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.search import index as search_index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.demo import documents as document_files
@@ -67,6 +70,29 @@ TAXONOMY_FIELDS = {
 DEFAULT_COLOUR = "#1f5f8b"
 # Keys that differ between an unsaved and a saved child object without a change in content.
 VOLATILE_CHILD_KEYS = {"pk", "id", "sort_order", "toolkit", "practice", "research", "home"}
+
+
+@contextmanager
+def deferred_admin_search_index():
+    """Skip Wagtail's search-index update on every save; the loader indexes changed objects once.
+
+    The public search (the `search` app) listens to page publication and is not affected.
+    """
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [
+        model
+        for model in search_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    ]
+    disconnected = [
+        model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _rich(html: str) -> str:
@@ -126,10 +152,12 @@ class DemoContentLoader:
             with transaction.atomic():
                 # One reference-index update per changed object at the end, instead of one
                 # per save (a page is saved several times while it is created and published).
-                with disable_reference_index_auto_update():
+                with disable_reference_index_auto_update(), deferred_admin_search_index():
                     self._load()
                 for obj in self.touched.values():
                     ReferenceIndex.create_or_update_for_object(obj)
+                    if search_index.class_is_indexed(type(obj)):
+                        search_index.insert_or_update_object(obj)
         except BaseException:
             for storage, name in self.written_files:
                 storage.delete(name)
