@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
-from search.analysis import ParsedQuery, analyze_to_text, stem, words
+from search.analysis import ParsedQuery, Term, analyze_to_text, stem, words
 from search.backends.base import (
     Hit,
     IndexDocument,
@@ -53,6 +53,12 @@ def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
         clauses.append('"' + " ".join(phrase.stems) + '"')
     expression = " AND ".join(clauses)
     return f"{column} : ({expression})" if column else expression
+
+
+def exact(query: ParsedQuery) -> ParsedQuery:
+    """The query without synonym expansion: each term only its own stem."""
+    terms = [Term(t.word, t.alternatives[:1]) for t in query.terms]
+    return ParsedQuery(raw=query.raw, terms=terms, phrases=query.phrases)
 
 
 def tsquery(query: ParsedQuery, weight: str = "") -> str:
@@ -177,8 +183,8 @@ class DatabaseBackend(SearchBackend):
 
         The score is the engine's weighted rank (bm25 with column weights on SQLite, ts_rank
         with A/B/C weights on PostgreSQL) plus a fixed boost when the title alone matches the
-        whole query: bm25's IDF would otherwise let a rare synonym in a summary outrank the
-        very word the visitor typed in a title."""
+        whole query, and another when it does so with the very words typed (not synonyms):
+        bm25's IDF would otherwise let a rare synonym outrank the word the visitor typed."""
         if query.is_empty:
             return {"from": (f"{ENTRY} e", []), "score": ("0.0", []), "where": (None, [])}
         if self.vendor == "sqlite":
@@ -188,19 +194,24 @@ class DatabaseBackend(SearchBackend):
                 "from": (f"search_fts JOIN {ENTRY} e ON e.id = search_fts.rowid", []),
                 "score": (
                     f"-bm25(search_fts, {weights}) + CASE WHEN {title_sql} THEN {TITLE_BOOST} "
-                    "ELSE 0 END",
-                    [fts5_query(query, column="title_terms")],
+                    f"ELSE 0 END + CASE WHEN {title_sql} THEN {TITLE_BOOST} ELSE 0 END",
+                    [
+                        fts5_query(query, column="title_terms"),
+                        fts5_query(exact(query), column="title_terms"),
+                    ],
                 ),
                 "where": ("search_fts MATCH %s", [fts5_query(query)]),
             }
         return {
             "from": (
                 f"{ENTRY} e CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq "
-                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_title",
-                [tsquery(query), tsquery(query, weight="A")],
+                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_title "
+                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_exact",
+                [tsquery(query), tsquery(query, weight="A"), tsquery(exact(query), weight="A")],
             ),
             "score": (
                 f"ts_rank(e.search_vector, tsq) + CASE WHEN e.search_vector @@ tsq_title "
+                f"THEN {TITLE_BOOST} ELSE 0 END + CASE WHEN e.search_vector @@ tsq_exact "
                 f"THEN {TITLE_BOOST} ELSE 0 END",
                 [],
             ),

@@ -380,3 +380,14 @@ def test_spelling_suggestion(index):
 def test_empty_and_punctuation_queries_match_everything(index):
     assert search(index, "").total == len(CORPUS)
     assert search(index, "?!*()").total == len(CORPUS)
+
+
+def test_the_typed_word_in_a_title_beats_a_synonym_in_a_title(engine):
+    engine.rebuild(
+        [
+            doc("page:1", "De pestkop aanpakken", summary="Over de pestkop en zijn pestkop-gedrag."),
+            doc("page:2", "Gepest op school", summary="Wat doe je als je gepest wordt?"),
+        ]
+    )
+    assert keys(search(engine, "gepest")) == ["page:2", "page:1"]
+    assert keys(search(engine, "pestkop")) == ["page:1", "page:2"]
