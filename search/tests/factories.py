@@ -59,7 +59,9 @@ def publish_tagged(parent, page, **slugs):
 
 def document(title, *, description="", audiences=(), size=2048, language="nl", kind="gids"):
     doc = KennisDocument(title=title, description=description, language=language, kind=kind)
-    doc.file.save(f"{title.lower().replace(' ', '-')[:40]}.pdf", ContentFile(PDF + b"0" * size), save=False)
+    doc.file.save(
+        f"{title.lower().replace(' ', '-')[:40]}.pdf", ContentFile(PDF + b"0" * size), save=False
+    )
     doc._set_document_file_metadata()
     doc.save()
     doc.audiences.set(taxonomy.Audience.objects.filter(slug__in=audiences))

@@ -60,8 +60,18 @@ def test_api_shape(client, site):
     assert data["total"] == len(data["results"])
     assert set(data["results"][0]) >= {"title", "url", "type", "summary", "facets"}
     assert set(data["facets"]) == {
-        "type", "doelgroep", "thema", "aanpak", "leeftijd", "omgeving", "bewijs", "strategie",
-        "niveau", "cel", "jaar", "taal",
+        "type",
+        "doelgroep",
+        "thema",
+        "aanpak",
+        "leeftijd",
+        "omgeving",
+        "bewijs",
+        "strategie",
+        "niveau",
+        "cel",
+        "jaar",
+        "taal",
     }
     # Every taxonomy value is listed, also with count 0: nothing is dropped.
     assert len(data["facets"]["aanpak"]["values"]) == 10
@@ -73,7 +83,9 @@ def test_synonyms_and_stemming_on_the_site(client, site):
     assert "Grensoverschrijdend gedrag op de werkvloer" in titles(api(client, "?q=gepest"))
     assert titles(api(client, "?q=gezond"))[0] == "Gezondheid van jongeren die gepest worden"
     assert "Welzijn op school" not in titles(api(client, "?q=geweld"))
-    assert titles(api(client, "?q=cyberpesten+bij+kleuters"))[0] == "Vorming cyberpesten bij kleuters"
+    assert (
+        titles(api(client, "?q=cyberpesten+bij+kleuters"))[0] == "Vorming cyberpesten bij kleuters"
+    )
 
 
 def test_facet_count_equals_results_after_selecting(client, site):
@@ -191,7 +203,9 @@ def test_index_follows_publish_unpublish_and_delete(client, site):
     draft.unpublish()
     assert api(client, "?q=grooming")["total"] == 0
 
-    page = publish_tagged(site.toolkits, ToolkitPage(title="Toolkit haat", slug="haat"), topics=["online-haat"])
+    page = publish_tagged(
+        site.toolkits, ToolkitPage(title="Toolkit haat", slug="haat"), topics=["online-haat"]
+    )
     assert titles(api(client, "?thema=online-haat")) == ["Toolkit haat"]
     page.delete()
     assert api(client, "?thema=online-haat")["total"] == 0
