@@ -14,7 +14,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("gezond/", health, name="health"),
     # Counts the download, then lets Wagtail serve it: every document link counts.
-    path("documenten/<int:document_id>/<str:document_filename>", serve_document, name="analytics_document"),
+    path(
+        "documenten/<int:document_id>/<str:document_filename>",
+        serve_document,
+        name="analytics_document",
+    ),
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("helpfinder.urls")),

@@ -3,6 +3,7 @@
 import os
 
 import dj_database_url
+
 from django.core.exceptions import ImproperlyConfigured
 
 
