@@ -52,12 +52,14 @@ def resolve_step(params, *, final: bool = False) -> tuple[int, dict, dict]:
     the valid answers of the earlier steps; `errors` maps the field of the current step to a
     Dutch message when that answer was given but is missing or unknown. On the route URL
     (`final`) a missing answer is an error too, so the visitor lands on the question to answer.
+    A step's form sends `vraag=<field>`: submitting it without choosing is an error as well
+    (an unchecked radio button sends nothing).
     """
     form = HelpFinderForm(params)
     form.is_valid()
     answers: dict[str, str] = {}
     for index, name in enumerate(STEP_FIELDS, start=1):
-        if name not in params and not final:
+        if name not in params and not final and params.get("vraag") != name:
             return index, answers, {}
         if name in form.errors:
             return index, answers, {name: form.errors[name][0]}

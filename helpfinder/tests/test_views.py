@@ -36,6 +36,7 @@ def test_step_one(client):
     assert "Stap 1 van 3" in page
     assert "<legend><h2>Wie ben je?</h2></legend>" in page
     assert page.count('type="radio" name="wie"') == 7
+    assert '<input type="hidden" name="vraag" value="wie">' in page
     assert 'class="quick-exit"' in page
     assert "Vorige stap" not in page
     assert 'role="alert"' not in page
@@ -73,6 +74,9 @@ def test_all_answers_on_the_start_url_redirect_to_the_route(client):
         ("wie=ouder&waar=maan", 2, "Kies waar het gebeurt"),
         ("wie=ouder&waar=school&gevaar=misschien", 3, "Kies of iemand nu in gevaar is"),
         ("wie=%00%ff&waar=%3Cscript%3E", 1, "Kies wie je bent"),
+        # Submitted without choosing: the unchecked radio buttons send nothing but `vraag`.
+        ("vraag=wie", 1, "Kies wie je bent om verder te gaan."),
+        ("wie=ouder&vraag=waar", 2, "Kies waar het gebeurt om verder te gaan."),
     ],
 )
 def test_bad_answers_return_to_the_step_with_a_dutch_message(client, query, step, message):

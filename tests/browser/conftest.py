@@ -13,9 +13,11 @@ anonymous visitor's browser.
   test-artifacts/browser-server.log.
 """
 
+import hashlib
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,19 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SERVER_START_TIMEOUT = 60
+# Migrating and loading the demo content takes a minute or more. The result is kept here, keyed
+# by a hash of the migrations, the demo loader and its fixtures, so a second run starts sooner. Set
+# BROWSER_TEST_FRESH_DB=1 (or CI) to always build from scratch.
+CACHE_DIR = Path(tempfile.gettempdir()) / "kc-browser-test-db"
+CACHE_SKIP_DIRS = {
+    "tests",
+    "test-artifacts",
+    "media",
+    "staticfiles",
+    "bench",
+    "__pycache__",
+    "node_modules",
+}
 
 
 def _unavailable(reason: str):
@@ -110,10 +125,64 @@ def _wait_until_up(url: str, process: subprocess.Popen, log_path: Path):
     )
 
 
+def _source_hash() -> str:
+    """Hash of what shapes the demo database: migrations, the demo loader and its fixtures."""
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = sorted(d for d in dirs if d not in CACHE_SKIP_DIRS and not d.startswith("."))
+        relative = Path(folder).relative_to(ROOT)
+        if not (
+            "migrations" in relative.parts
+            or relative.parts[:2]
+            in {("fixtures", "demo"), ("core", "demo"), ("core", "management")}
+        ):
+            continue
+        for name in sorted(files):
+            digest.update(str(relative / name).encode())
+            digest.update((Path(folder) / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _prepare_database(workdir: Path, env: dict, log):
+    """Migrate and load the demo content into workdir (or copy a cached copy of both)."""
+    use_cache = not (os.environ.get("CI") or os.environ.get("BROWSER_TEST_FRESH_DB"))
+    cached = CACHE_DIR / _source_hash() if use_cache else None
+    if cached and (cached / "ready").exists():
+        log.write(f"Database and media from the cache {cached}\n")
+        shutil.copy2(cached / "db.sqlite3", workdir / "db.sqlite3")
+        shutil.copytree(cached / "media", workdir / "media")
+    else:
+        _run(["migrate", "--noinput", "-v0"], env, log)
+        _run(["load_demo_content", "-v0"], env, log)
+    # The search index depends on the search code too: always rebuilt (a few seconds).
+    if (ROOT / "search" / "management" / "commands" / "rebuild_search_index.py").exists():
+        _run(["rebuild_search_index"], env, log)
+    if cached and not (cached / "ready").exists():
+        shutil.rmtree(CACHE_DIR, ignore_errors=True)
+        cached.mkdir(parents=True)
+        source, copy = (
+            sqlite3.connect(workdir / "db.sqlite3"),
+            sqlite3.connect(cached / "db.sqlite3"),
+        )
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+        shutil.copytree(workdir / "media", cached / "media")
+        (cached / "ready").touch()
+
+
 @pytest.fixture(scope="session")
 def live_url():
-    """Base URL of a gunicorn server with the demo content, for the whole session."""
+    """Base URL of a gunicorn server with the demo content, for the whole session.
+
+    BROWSER_TEST_URL=http://127.0.0.1:8000 uses a running server instead (for quick local work;
+    its quick exit must point at <that server>/neutraal/ for the quick-exit tests)."""
     _check_environment()
+    if os.environ.get("BROWSER_TEST_URL"):
+        yield os.environ["BROWSER_TEST_URL"].rstrip("/")
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="kc-browser-"))
     port = _free_port()
@@ -130,10 +199,7 @@ def live_url():
     env.pop("REDIS_URL", None)
     log_path = ARTIFACTS / "browser-server.log"
     with open(log_path, "w") as log:
-        _run(["migrate", "--noinput", "-v0"], env, log)
-        _run(["load_demo_content", "-v0"], env, log)
-        if (ROOT / "search" / "management" / "commands" / "rebuild_search_index.py").exists():
-            _run(["rebuild_search_index"], env, log)
+        _prepare_database(workdir, env, log)
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -196,7 +262,9 @@ class NetworkLog:
 
     def is_local(self, url: str) -> bool:
         parts = urlsplit(url)
-        return parts.scheme in {"data", "blob", "about"} or parts.netloc == self.origin
+        # chrome:// and chrome-extension:// are the browser's own pages (e.g. its PDF viewer).
+        internal = {"data", "blob", "about", "chrome", "chrome-extension"}
+        return parts.scheme in internal or parts.netloc == self.origin
 
     def route(self, route):
         url = route.request.url
@@ -227,7 +295,7 @@ def new_context(browser, live_url):
             service_workers="block",
             **options,
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)
         log = NetworkLog(live_url)
         context.route("**/*", log.route)
         context.on("request", log.on_request)

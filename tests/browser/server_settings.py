@@ -16,6 +16,6 @@ DATABASES = {"default": env.database("DATABASE_URL", default="sqlite:///browser-
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 ROOT_URLCONF = "tests.browser.server_urls"
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = False
+WHITENOISE_AUTOREFRESH = bool(os.environ.get("WHITENOISE_AUTOREFRESH"))  # for local work only
 QUICK_EXIT_URL = os.environ.get("BROWSER_TEST_BASE_URL", "") + "/neutraal/"
 WAGTAILADMIN_BASE_URL = os.environ.get("BROWSER_TEST_BASE_URL", "http://127.0.0.1")
