@@ -23,11 +23,12 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install -r requirements.lock
 
-# A user without a login shell or root rights runs the site.
+# A system user without a login shell or root rights runs the site; it may write only media.
 RUN groupadd --system kenniscentrum \
     && useradd --system --gid kenniscentrum --home-dir /app --shell /usr/sbin/nologin kenniscentrum
 
-COPY --chown=kenniscentrum:kenniscentrum . .
+# The code stays owned by root: the site's user can read it, not change it.
+COPY . .
 
 # collectstatic imports the production settings, which refuse to start without their three
 # variables: give it throw-away values that exist only during this build step.
@@ -37,8 +38,8 @@ RUN SECRET_KEY=build-only-not-a-secret \
     python manage.py collectstatic --noinput --verbosity 0 \
     && rm -f /tmp/build.sqlite3 \
     && mkdir -p /app/media \
-    && chown -R kenniscentrum:kenniscentrum /app/media /app/staticfiles \
-    && chmod +x /app/docker-entrypoint.sh
+    && chown kenniscentrum:kenniscentrum /app/media \
+    && chmod 755 /app/docker-entrypoint.sh
 
 USER kenniscentrum
 VOLUME ["/app/media"]

@@ -41,6 +41,8 @@ if [ "${1:-serve}" = "serve" ]; then
         --bind "0.0.0.0:${PORT:-8000}" \
         --workers "${WEB_CONCURRENCY:-3}" \
         --timeout "${GUNICORN_TIMEOUT:-30}" \
+        --worker-tmp-dir /dev/shm \
+        --no-control-socket \
         --error-logfile -
 fi
 
