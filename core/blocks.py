@@ -25,9 +25,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "features", ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
-        )
+        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul", "h3"])
         super().__init__(**kwargs)
 
     class Meta:
@@ -132,7 +130,11 @@ class StepBlock(blocks.StructBlock):
         template = "blocks/step_block.html"
         label = "Stap of module"
         description = "Een stap of module van een toolkit, met uitleg en duur."
-        preview_value = {"title": "Stap 1: breng de situatie in kaart", "body": "<p>Gebruik de checklist.</p>", "duration": "1 uur"}
+        preview_value = {
+            "title": "Stap 1: breng de situatie in kaart",
+            "body": "<p>Gebruik de checklist.</p>",
+            "duration": "1 uur",
+        }
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -6,7 +6,10 @@ def site_navigation(request):
 
     def audiences():
         return list(
-            AudiencePage.objects.live().public().only("title", "url_path", "path", "depth").order_by("audience__sort_order")
+            AudiencePage.objects.live()
+            .public()
+            .only("title", "url_path", "path", "depth")
+            .order_by("audience__sort_order")
         )
 
     return {"nav_audiences": audiences}

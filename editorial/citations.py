@@ -61,7 +61,7 @@ def apa_authors(authors: list[str]) -> str:
 def doi_or_url(page) -> str:
     if page.doi:
         return f"https://doi.org/{page.doi}"
-    return page.url or ""
+    return page.publication_url or ""
 
 
 def apa7(page) -> SafeString:
@@ -171,7 +171,7 @@ def bibtex(page) -> str:
         ("pages", _bibtex_escape(page.pages.replace("–", "--"))),
         (publisher_field, _bibtex_escape(page.publisher)),
         ("doi", page.doi),
-        ("url", page.url),
+        ("url", page.publication_url),
         ("langid", BIBTEX_LANGUAGES.get(page.language, "")),
     ]
     if page.publication_type == "beleid":
@@ -204,8 +204,8 @@ def ris(page) -> str:
         lines.append(f"PB  - {page.publisher}")
     if page.doi:
         lines.append(f"DO  - {page.doi}")
-    if page.url:
-        lines.append(f"UR  - {page.url}")
+    if page.publication_url:
+        lines.append(f"UR  - {page.publication_url}")
     if page.language:
         lines.append(f"LA  - {page.language}")
     lines.append("ER  - ")

@@ -282,7 +282,7 @@ def build_data(
         "issue": _clean(issue)[:20],
         "pages": _pages(pages)[:30],
         "doi": normalise_doi(doi)[:255],
-        "url": _url(url)[:500],
+        "publication_url": _url(url)[:500],
         "language": lang,
         "region": "vlaanderen" if lang == "nl" else "internationaal",
     }

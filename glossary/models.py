@@ -14,16 +14,29 @@ class GlossaryTerm(index.Indexed, models.Model):
     """A term with its definition; each has its own address on the glossary page."""
 
     term = models.CharField("begrip", max_length=120, unique=True)
-    slug = models.SlugField("slug", max_length=120, unique=True, help_text="Vaste sleutel in het webadres van het begrip.")
+    slug = models.SlugField(
+        "slug", max_length=120, unique=True, help_text="Vaste sleutel in het webadres van het begrip."
+    )
     definition = RichTextField(
-        "definitie", features=["bold", "italic", "link"], help_text="Leg het begrip uit in twee tot vier eenvoudige zinnen."
+        "definitie",
+        features=["bold", "italic", "link"],
+        help_text="Leg het begrip uit in twee tot vier eenvoudige zinnen.",
     )
     also_known_as = models.CharField(
-        "ook gekend als", max_length=255, blank=True, help_text="Andere woorden voor hetzelfde, gescheiden door komma's."
+        "ook gekend als",
+        max_length=255,
+        blank=True,
+        help_text="Andere woorden voor hetzelfde, gescheiden door komma's.",
     )
     related_terms = models.ManyToManyField("self", blank=True, verbose_name="verwante begrippen")
 
-    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("also_known_as"), FieldPanel("related_terms")]
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("definition"),
+        FieldPanel("also_known_as"),
+        FieldPanel("related_terms"),
+    ]
     search_fields = [index.SearchField("term"), index.SearchField("definition"), index.AutocompleteField("term")]
 
     class Meta:

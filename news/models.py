@@ -30,7 +30,12 @@ class NewsIndexPage(ListingMixin, BasePage):
 class NewsPage(TaxonomyMixin, BasePage):
     date = models.DateField("datum", default=timezone.localdate)
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="afbeelding"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="afbeelding",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
 
@@ -80,14 +85,20 @@ class EventPage(TaxonomyMixin, BasePage):
     kind = models.CharField("soort", max_length=20, choices=EventKind.choices, default=EventKind.TRAINING)
     start = models.DateTimeField("begin")
     end = models.DateTimeField("einde", null=True, blank=True)
-    location = models.CharField("locatie", max_length=255, blank=True, help_text="Adres, of leeg bij een online activiteit.")
+    location = models.CharField(
+        "locatie", max_length=255, blank=True, help_text="Adres, of leeg bij een online activiteit."
+    )
     online = models.BooleanField("online", default=False)
     organiser = models.CharField("organisator", max_length=255, blank=True)
     price = models.CharField("prijs", max_length=100, blank=True, help_text="Bijvoorbeeld: gratis, of € 45.")
     registration_url = models.URLField("inschrijven via", blank=True, max_length=500)
     body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
 
-    search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("location"), index.FilterField("start")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("start"),
+    ]
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [

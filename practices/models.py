@@ -29,7 +29,8 @@ class EvidenceLevel(models.TextChoices):
 
 class PracticeIndexPage(ListingMixin, BasePage):
     intro = models.TextField(
-        "inleiding", blank=True,
+        "inleiding",
+        blank=True,
         help_text="Eén of twee zinnen bovenaan het overzicht: wat vindt de bezoeker hier?",
     )
 
@@ -57,22 +58,33 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     provider = models.CharField(
         "aanbieder", max_length=255, blank=True, help_text="Wie biedt de aanpak aan of heeft ze ontwikkeld?"
     )
-    contact = models.CharField("contact", max_length=255, blank=True, help_text="E-mailadres, telefoon of contactpagina.")
+    contact = models.CharField(
+        "contact", max_length=255, blank=True, help_text="E-mailadres, telefoon of contactpagina."
+    )
     website = models.URLField(
         "website", blank=True, max_length=500, help_text="Webadres met meer informatie over de aanpak."
     )
-    cost = models.CharField("kostprijs", max_length=255, blank=True, help_text="Bijvoorbeeld: gratis, of € 250 per school.")
+    cost = models.CharField(
+        "kostprijs", max_length=255, blank=True, help_text="Bijvoorbeeld: gratis, of € 250 per school."
+    )
     duration = models.CharField("duur", max_length=255, blank=True, help_text="Bijvoorbeeld: 6 lessen van 50 minuten.")
     materials = RichTextField(
-        "materiaal", features=RICH, blank=True,
+        "materiaal",
+        features=RICH,
+        blank=True,
         help_text="Welke handleidingen, lesmappen of tools horen erbij, en waar vind je ze?",
     )
     evidence_level = models.CharField(
-        "bewijskracht", max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.NOT_EVALUATED,
+        "bewijskracht",
+        max_length=30,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_EVALUATED,
         help_text="Hoe sterk is aangetoond dat de aanpak werkt? Zie de uitleg bij de schaal.",
     )
     evidence_justification = RichTextField(
-        "onderbouwing van de bewijskracht", features=RICH, blank=True,
+        "onderbouwing van de bewijskracht",
+        features=RICH,
+        blank=True,
         help_text="Waarom deze score? Verwijs naar de studies hieronder.",
     )
 
@@ -95,7 +107,11 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
             heading="Praktisch",
         ),
         MultiFieldPanel(
-            [FieldPanel("evidence_level"), FieldPanel("evidence_justification"), InlinePanel("research_links", label="Onderzoek")],
+            [
+                FieldPanel("evidence_level"),
+                FieldPanel("evidence_justification"),
+                InlinePanel("research_links", label="Onderzoek"),
+            ],
             heading="Bewijskracht",
         ),
     ]
@@ -129,7 +145,10 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
 class PracticeResearch(Orderable):
     practice = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="research_links")
     research = models.ForeignKey(
-        "research.ResearchPage", on_delete=models.CASCADE, related_name="practice_links", verbose_name="onderzoek",
+        "research.ResearchPage",
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        verbose_name="onderzoek",
         help_text="Een onderzoekssamenvatting die de bewijskracht onderbouwt.",
     )
 

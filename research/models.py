@@ -39,7 +39,8 @@ class Method(models.TextChoices):
 
 class ResearchIndexPage(ListingMixin, BasePage):
     intro = models.TextField(
-        "inleiding", blank=True,
+        "inleiding",
+        blank=True,
         help_text="Eén of twee zinnen bovenaan het overzicht: wat vindt de bezoeker hier?",
     )
 
@@ -62,62 +63,98 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
 
     # Citation
     authors = models.CharField(
-        "auteurs", max_length=500,
-        help_text="Achternaam, voorletters; gescheiden door puntkomma's. Bijvoorbeeld: Vandebosch, H.; Van Cleemput, K.",
+        "auteurs",
+        max_length=500,
+        help_text=(
+            "Achternaam, voorletters; gescheiden door puntkomma's. "
+            "Bijvoorbeeld: Vandebosch, H.; Van Cleemput, K."
+        ),
     )
     year = models.PositiveSmallIntegerField(
         "jaar van publicatie", help_text="Het jaar waarin de publicatie verscheen, bijvoorbeeld 2019."
     )
     original_title = models.CharField(
-        "oorspronkelijke titel", max_length=500, blank=True,
+        "oorspronkelijke titel",
+        max_length=500,
+        blank=True,
         help_text="De titel van de publicatie zelf, als die verschilt van de titel van deze pagina.",
     )
     publisher = models.CharField(
-        "uitgever of organisatie", max_length=255, blank=True,
+        "uitgever of organisatie",
+        max_length=255,
+        blank=True,
         help_text="Uitgeverij, universiteit of organisatie die de publicatie uitbracht.",
     )
     journal = models.CharField(
-        "tijdschrift of reeks", max_length=255, blank=True,
+        "tijdschrift of reeks",
+        max_length=255,
+        blank=True,
         help_text="Naam van het tijdschrift; bij een hoofdstuk de titel van het boek.",
     )
     volume = models.CharField("jaargang", max_length=20, blank=True, help_text="Jaargang (volume) van het tijdschrift.")
     issue = models.CharField("nummer", max_length=20, blank=True, help_text="Nummer (issue) binnen de jaargang.")
     pages = models.CharField("pagina's", max_length=30, blank=True, help_text="Bijvoorbeeld: 112–130.")
     publication_type = models.CharField(
-        "soort publicatie", max_length=20, choices=PublicationType.choices, default=PublicationType.REPORT,
+        "soort publicatie",
+        max_length=20,
+        choices=PublicationType.choices,
+        default=PublicationType.REPORT,
         help_text="Bepaalt hoe de bronvermelding (APA) wordt opgemaakt.",
     )
-    doi = models.CharField("DOI", max_length=255, blank=True, help_text="Alleen de code, bijvoorbeeld 10.1016/j.chb.2015.01.001.")
-    url = models.URLField(
-        "webadres", blank=True, max_length=500,
+    doi = models.CharField(
+        "DOI", max_length=255, blank=True, help_text="Alleen de code, bijvoorbeeld 10.1016/j.chb.2015.01.001."
+    )
+    publication_url = models.URLField(
+        "webadres",
+        blank=True,
+        max_length=500,
         help_text="Waar de publicatie online staat. Niet nodig als er een DOI is.",
     )
-    open_access = models.BooleanField("vrij toegankelijk", default=False, help_text="Kan iedereen de publicatie gratis lezen?")
+    open_access = models.BooleanField(
+        "vrij toegankelijk", default=False, help_text="Kan iedereen de publicatie gratis lezen?"
+    )
     language = models.CharField(
-        "taal van de publicatie", max_length=2, choices=LANGUAGE_CHOICES, default="nl",
+        "taal van de publicatie",
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="nl",
         help_text="In welke taal is de publicatie zelf geschreven?",
     )
 
     # Study
     region = models.CharField(
-        "regio", max_length=20, choices=Region.choices, default=Region.FLANDERS,
+        "regio",
+        max_length=20,
+        choices=Region.choices,
+        default=Region.FLANDERS,
         help_text="Waar werd het onderzoek uitgevoerd?",
     )
     method = models.CharField(
-        "methode", max_length=20, choices=Method.choices, default=Method.SURVEY,
+        "methode",
+        max_length=20,
+        choices=Method.choices,
+        default=Method.SURVEY,
         help_text="Hoe werd het onderzoek opgezet?",
     )
-    sample_size = models.PositiveIntegerField("steekproefgrootte", null=True, blank=True, help_text="Aantal deelnemers.")
+    sample_size = models.PositiveIntegerField(
+        "steekproefgrootte", null=True, blank=True, help_text="Aantal deelnemers."
+    )
     population = models.CharField(
-        "onderzochte groep", max_length=255, blank=True,
+        "onderzochte groep",
+        max_length=255,
+        blank=True,
         help_text="Wie werd onderzocht? Bijvoorbeeld: leerlingen van 9 tot 16 jaar in Vlaanderen.",
     )
     key_findings = RichTextField(
-        "belangrijkste bevindingen", features=RICH, blank=True,
+        "belangrijkste bevindingen",
+        features=RICH,
+        blank=True,
         help_text="Drie tot vijf bevindingen in eenvoudige taal, met cijfers waar het kan.",
     )
     implications = RichTextField(
-        "wat betekent dit voor de praktijk?", features=RICH, blank=True,
+        "wat betekent dit voor de praktijk?",
+        features=RICH,
+        blank=True,
         help_text="Wat kunnen scholen, verenigingen, werkgevers of ouders hiermee doen?",
     )
 
@@ -135,7 +172,7 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
                 FieldPanel("original_title"),
                 FieldPanel("publisher"),
                 FieldRowPanel([FieldPanel("journal"), FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
-                FieldRowPanel([FieldPanel("doi"), FieldPanel("url")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("publication_url")]),
                 FieldRowPanel([FieldPanel("open_access"), FieldPanel("language")]),
             ],
             heading="Bronvermelding",
@@ -183,8 +220,12 @@ class KeyFigure(Orderable):
     """A headline number, e.g. 11.1% of 9–16 year olds were cyberbullied (2012)."""
 
     research = ParentalKey(ResearchPage, on_delete=models.CASCADE, related_name="key_figures")
-    label = models.CharField("omschrijving", max_length=255, help_text="Wat werd gemeten, bij wie en over welke periode?")
-    value = models.DecimalField("waarde", max_digits=12, decimal_places=2, help_text="Het getal zelf, bijvoorbeeld 11,1.")
+    label = models.CharField(
+        "omschrijving", max_length=255, help_text="Wat werd gemeten, bij wie en over welke periode?"
+    )
+    value = models.DecimalField(
+        "waarde", max_digits=12, decimal_places=2, help_text="Het getal zelf, bijvoorbeeld 11,1."
+    )
     unit = models.CharField("eenheid", max_length=30, blank=True, help_text="Bijvoorbeeld: %, personen, jaar.")
     year = models.PositiveSmallIntegerField(
         "jaar van meting", null=True, blank=True, help_text="In welk jaar werd dit gemeten?"

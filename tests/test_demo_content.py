@@ -164,7 +164,6 @@ def test_events_past_and_future(demo_content):
 def test_every_live_page_answers_with_its_title(demo_content, client):
     from django.utils.html import escape
 
-    # get_url(), not .url: ResearchPage has a model field `url` (the publication's address).
     for page in Page.objects.live().filter(depth__gt=1).specific():
         url = page.get_url()
         response = client.get(url)

@@ -13,7 +13,8 @@ from core.models import BasePage, ReviewMixin, TaxonomyMixin
 
 class ToolkitIndexPage(ListingMixin, BasePage):
     intro = models.TextField(
-        "inleiding", blank=True,
+        "inleiding",
+        blank=True,
         help_text="Eén of twee zinnen bovenaan het overzicht: wat vindt de bezoeker hier?",
     )
 
@@ -35,24 +36,38 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     """A ready-to-use set of steps and downloads for one audience."""
 
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="afbeelding", help_text="Optioneel. Een beeld dat de toolkit herkenbaar maakt.",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="afbeelding",
+        help_text="Optioneel. Een beeld dat de toolkit herkenbaar maakt.",
     )
     intro = models.TextField("inleiding", blank=True, help_text="Voor wie is de toolkit en wat bereik je ermee?")
     modules = StreamField(
-        StepsBlock(), blank=True, verbose_name="stappen of modules",
+        StepsBlock(),
+        blank=True,
+        verbose_name="stappen of modules",
         help_text="De stappen of modules in volgorde, elk met wat je doet en wat je nodig hebt.",
     )
     body = StreamField(
-        BodyBlock(), blank=True, verbose_name="meer uitleg",
+        BodyBlock(),
+        blank=True,
+        verbose_name="meer uitleg",
         help_text="Achtergrond en tips die niet in de stappen passen (optioneel).",
     )
     show_reach = models.BooleanField(
-        "bereik publiek tonen", default=False,
+        "bereik publiek tonen",
+        default=False,
         help_text="Toon bezoekers hoe vaak de materialen van deze toolkit gedownload zijn.",
     )
 
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("modules"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("modules"),
+        index.SearchField("body"),
+    ]
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("image"),
@@ -88,7 +103,10 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
 class ToolkitDownload(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="downloads")
     document = models.ForeignKey(
-        "core.KennisDocument", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="document",
+        "core.KennisDocument",
+        on_delete=models.CASCADE,
+        related_name="toolkit_links",
+        verbose_name="document",
         help_text="Een document om te downloaden: gids, lesmateriaal, affiche, checklist of sjabloon.",
     )
 
@@ -98,7 +116,10 @@ class ToolkitDownload(Orderable):
 class ToolkitPractice(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_practices")
     page = models.ForeignKey(
-        "practices.PracticePage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="goede praktijk",
+        "practices.PracticePage",
+        on_delete=models.CASCADE,
+        related_name="toolkit_links",
+        verbose_name="goede praktijk",
         help_text="Een goede praktijk die bij deze toolkit past.",
     )
 
@@ -108,7 +129,10 @@ class ToolkitPractice(Orderable):
 class ToolkitResearch(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_research")
     page = models.ForeignKey(
-        "research.ResearchPage", on_delete=models.CASCADE, related_name="toolkit_links", verbose_name="onderzoek",
+        "research.ResearchPage",
+        on_delete=models.CASCADE,
+        related_name="toolkit_links",
+        verbose_name="onderzoek",
         help_text="Een onderzoekssamenvatting die de toolkit onderbouwt.",
     )
 

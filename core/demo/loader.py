@@ -646,7 +646,7 @@ class DemoContentLoader:
                 "pages",
                 "publication_type",
                 "doi",
-                "url",
+                "publication_url",
                 "open_access",
                 "language",
                 "region",

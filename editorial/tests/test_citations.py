@@ -49,7 +49,7 @@ def test_apa_report_by_a_group_author_who_is_also_the_publisher():
             publisher="Kinderrechtencommissariaat",
             year=2018,
             publication_type="rapport",
-            url="https://example.org/r.pdf",
+            publication_url="https://example.org/r.pdf",
         )
     )
     assert citation == (

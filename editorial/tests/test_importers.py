@@ -43,7 +43,7 @@ def test_bibtex_fields_accents_and_types():
     )
     assert report["authors"] == "Pabian, S.; Döring, J.; De Bourdeaudhuij, I.; François, J.-P."
     assert report["publisher"] == "Universiteit Antwerpen"
-    assert report["url"] == "https://example.org/rapporten/pesten%202019.pdf"  # % is no comment
+    assert report["publication_url"] == "https://example.org/rapporten/pesten%202019.pdf"  # % is no comment
     assert (report["publication_type"], report["language"]) == ("rapport", "nl")
 
     assert refs["vlaams_instituut_2021"].data["authors"] == "Vlaams Instituut Gezond Leven"
@@ -68,7 +68,7 @@ def test_ris_fields_bom_crlf_accents_and_continuation_lines():
     assert (article["year"], article["volume"], article["pages"]) == (2015, "47", "112–118")
     assert article["journal"] == "Computers in Human Behavior"
     assert refs[1].data["language"] == "nl"
-    assert refs[1].data["url"] == "https://example.org/kinderrechten.pdf"
+    assert refs[1].data["publication_url"] == "https://example.org/kinderrechten.pdf"
     assert refs[2].data["publication_type"] == "hoofdstuk"
     assert "jaar" in refs[3].error
 
