@@ -26,6 +26,7 @@ $(VENV)/.installed: requirements-dev.lock
 demo: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py setup_editorial_workflow --demo-users
 	$(BIN)/python manage.py rebuild_search_index
 
 lint: setup
