@@ -64,9 +64,9 @@ def test_pesten_and_its_forms(client, demo):
 
 
 def test_sexting(client, demo):
-    top = titles(api(client, "?q=sexting"))[:3]
-    assert all("sexting" in t.lower() for t in top), top
-    assert "Lespakket sexting" in top
+    ranked = titles(api(client, "?q=sexting"))
+    assert all("sexting" in t.lower() for t in ranked[:3]), ranked[:3]
+    assert "Lespakket sexting" in ranked[:5]
 
 
 def test_werkvloer(client, demo):
