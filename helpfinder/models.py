@@ -94,9 +94,7 @@ class HelpService(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Bv. 'Niet op feestdagen. Chat en e-mail: zie de website.'",
     )
-    last_checked = models.DateField(
-        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
-    )
+    last_checked = models.DateField("laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP)
     sort_order = models.PositiveSmallIntegerField("volgorde", default=100)
 
     panels = [
@@ -254,9 +252,7 @@ class HelpRoute(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Een webadres (https://...) of een pad op deze site (/veilig-surfen/).",
     )
-    last_checked = models.DateField(
-        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
-    )
+    last_checked = models.DateField("laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP)
 
     panels = [
         FieldPanel("title"),
@@ -283,17 +279,11 @@ class HelpRoute(index.Indexed, ClusterableModel):
 
     def clean(self):
         if self.slug and self.slug.startswith("melden-"):
-            raise ValidationError(
-                {"slug": "Sleutels die met 'melden-' beginnen zijn voor de meldgidsen."}
-            )
+            raise ValidationError({"slug": "Sleutels die met 'melden-' beginnen zijn voor de meldgidsen."})
         if self.link_url and not self.link_url.startswith(("https://", "http://", "/")):
-            raise ValidationError(
-                {"link_url": "Begin met https:// of met / voor een pagina op deze site."}
-            )
+            raise ValidationError({"link_url": "Begin met https:// of met / voor een pagina op deze site."})
         if self.link_url and not self.link_label:
-            raise ValidationError(
-                {"link_label": "Geef de link een tekst die zegt waar hij naartoe gaat."}
-            )
+            raise ValidationError({"link_label": "Geef de link een tekst die zegt waar hij naartoe gaat."})
 
     @property
     def link_is_external(self) -> bool:
@@ -305,12 +295,8 @@ class HelpRoute(index.Indexed, ClusterableModel):
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(
-        label="Stap", max_length=150, help_text="Kort en concreet: wat doe je?"
-    )
-    detail = blocks.RichTextBlock(
-        label="Uitleg", required=False, features=["bold", "italic", "link", "ul"]
-    )
+    title = blocks.CharBlock(label="Stap", max_length=150, help_text="Kort en concreet: wat doe je?")
+    detail = blocks.RichTextBlock(label="Uitleg", required=False, features=["bold", "italic", "link", "ul"])
 
     class Meta:
         icon = "list-ol"
@@ -331,9 +317,7 @@ class PlatformGuide(index.Indexed, models.Model):
         help_text="Blokkeren, privacy-instellingen, wat als het platform niet reageert...",
     )
     help_url = models.URLField("officieel helpcentrum", blank=True)
-    last_checked = models.DateField(
-        "laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP
-    )
+    last_checked = models.DateField("laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP)
     sort_order = models.PositiveSmallIntegerField("volgorde", default=100)
 
     panels = [

@@ -42,21 +42,13 @@ def sensitive(view):
 def _services(slugs):
     """Services by slug, in the given order, with their opening hours in one extra query."""
     hours = Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
-    found = {
-        service.slug: service
-        for service in HelpService.objects.filter(slug__in=slugs).prefetch_related(hours)
-    }
+    found = {service.slug: service for service in HelpService.objects.filter(slug__in=slugs).prefetch_related(hours)}
     return [found[slug] for slug in slugs if slug in found]
 
 
 def _routes(slugs):
-    hours = Prefetch(
-        "services__opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens")
-    )
-    found = {
-        route.slug: route
-        for route in HelpRoute.objects.filter(slug__in=slugs).prefetch_related(hours)
-    }
+    hours = Prefetch("services__opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
+    found = {route.slug: route for route in HelpRoute.objects.filter(slug__in=slugs).prefetch_related(hours)}
     return [found[slug] for slug in slugs if slug in found]
 
 

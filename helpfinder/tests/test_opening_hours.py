@@ -14,9 +14,7 @@ UTC = datetime.UTC
 def service_with(*rows, always_open=False):
     service = HelpService(name="Test", slug="test", description="x", always_open=always_open)
     service.hours = lambda: [
-        OpeningHours(
-            weekday=day, opens=datetime.time.fromisoformat(o), closes=datetime.time.fromisoformat(c)
-        )
+        OpeningHours(weekday=day, opens=datetime.time.fromisoformat(o), closes=datetime.time.fromisoformat(c))
         for day, o, c in rows
     ]
     return service

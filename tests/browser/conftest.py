@@ -76,15 +76,12 @@ def _check_environment():
         )
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         _unavailable(
-            f"no chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) "
-            "or set CHROMIUM_PATH."
+            f"no chromium at {CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH."
         )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        _unavailable(
-            "the Python package playwright is not installed (pip install -r requirements-dev.lock)."
-        )
+        _unavailable("the Python package playwright is not installed (pip install -r requirements-dev.lock).")
 
 
 def _free_port() -> int:
@@ -133,8 +130,7 @@ def _source_hash() -> str:
         relative = Path(folder).relative_to(ROOT)
         if not (
             "migrations" in relative.parts
-            or relative.parts[:2]
-            in {("fixtures", "demo"), ("core", "demo"), ("core", "management")}
+            or relative.parts[:2] in {("fixtures", "demo"), ("core", "demo"), ("core", "management")}
         ):
             continue
         for name in sorted(files):
@@ -310,9 +306,7 @@ def new_context(browser, live_url):
             problems.append("requests to other hosts: " + ", ".join(sorted(set(log.foreign))))
         cookies = context.cookies()
         if cookies:
-            problems.append(
-                "cookies set for an anonymous visitor: " + ", ".join(c["name"] for c in cookies)
-            )
+            problems.append("cookies set for an anonymous visitor: " + ", ".join(c["name"] for c in cookies))
         context.close()
     if problems:
         pytest.fail("Privacy: " + "; ".join(problems), pytrace=False)

@@ -53,20 +53,14 @@ class LinkParser(HTMLParser):
             self._main_depth += 1
         elif tag == "a" and attributes.get("href"):
             self._current = [attributes["href"], "", self._main_depth > 0]
-        elif (
-            tag == "input"
-            and attributes.get("type") in {"checkbox", "radio"}
-            and attributes.get("name")
-        ):
+        elif tag == "input" and attributes.get("type") in {"checkbox", "radio"} and attributes.get("name"):
             self.checkboxes.append((attributes["name"], attributes.get("value", "on")))
 
     def handle_endtag(self, tag):
         if tag == "main":
             self._main_depth -= 1
         elif tag == "a" and self._current is not None:
-            self.links.append(
-                (self._current[0], " ".join(self._current[1].split()), self._current[2])
-            )
+            self.links.append((self._current[0], " ".join(self._current[1].split()), self._current[2]))
             self._current = None
 
     def handle_data(self, data):
@@ -123,9 +117,7 @@ class Site:
                 return bare
         raise LookupError(f"No page found below {section}")
 
-    def shortest_path(
-        self, start: str, goal, *, max_clicks: int, main_only: bool = False, skip=()
-    ) -> list[str] | None:
+    def shortest_path(self, start: str, goal, *, max_clicks: int, main_only: bool = False, skip=()) -> list[str] | None:
         """Breadth-first search over same-site links: the shortest list of pages from `start`
         to a URL for which `goal(path, link_text, content_type)` is true, or None."""
         queue = deque([(start, [start])])

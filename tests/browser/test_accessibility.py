@@ -38,6 +38,10 @@ STRUCTURE_JS = """() => {
         skipped,
         skipTargetIsMain: !!target && target.tagName === 'MAIN',
         title: document.title,
+        statementLink: [...document.querySelectorAll('footer a')]
+            .some(a => /toegankelijkheid/i.test(a.textContent)),
+        runningAnimations: document.getAnimations().filter(a => a.playState === 'running').length,
+        scrollBehavior: getComputedStyle(document.documentElement).scrollBehavior,
     };
 }"""
 
@@ -56,11 +60,7 @@ def test_page_is_accessible(new_context, site, name):
         page = context.new_page()
         page.on(
             "console",
-            lambda msg: (
-                msg.type == "error"
-                and "Content Security Policy" in msg.text
-                and csp_errors.append(msg.text)
-            ),
+            lambda msg: msg.type == "error" and "Content Security Policy" in msg.text and csp_errors.append(msg.text),
         )
         response = page.goto(path)
         expected = 404 if name == "404" else 200
@@ -73,10 +73,12 @@ def test_page_is_accessible(new_context, site, name):
             assert facts["main"] == 1, "exactly one <main> landmark"
             assert facts["h1"] == 1, f"{path} has {facts['h1']} h1 elements"
             assert not facts["skipped"], f"{path} skips heading levels: {facts['skipped']}"
-            assert facts["skipTargetIsMain"], (
-                "the first in-page link (skip link) must lead to <main>"
-            )
+            assert facts["skipTargetIsMain"], "the first in-page link (skip link) must lead to <main>"
             assert facts["title"].strip(), "every page has a title"
+            assert facts["statementLink"], "the footer links to the accessibility statement"
+            # Reduced motion (the context asks for it): nothing animates, no smooth scrolling.
+            assert facts["runningAnimations"] == 0
+            assert facts["scrollBehavior"] == "auto"
         if viewport is PHONE:
             # Reflow (WCAG 1.4.10): at 320 px nothing scrolls sideways.
             page.set_viewport_size({"width": 320, "height": 800})

@@ -47,12 +47,8 @@ def _choose(page, label_start: str):
     page.locator("label").filter(has_text=re.compile("^" + re.escape(label_start))).click()
 
 
-@pytest.mark.parametrize(
-    ("who", "where", "danger", "expected"), VISITORS, ids=[v[0] for v in VISITORS]
-)
-def test_each_visitor_gets_a_route_without_javascript(
-    new_context, live_url, who, where, danger, expected
-):
+@pytest.mark.parametrize(("who", "where", "danger", "expected"), VISITORS, ids=[v[0] for v in VISITORS])
+def test_each_visitor_gets_a_route_without_javascript(new_context, live_url, who, where, danger, expected):
     page = new_context(java_script_enabled=False).new_page()
     documents = []
     page.on("response", lambda r: r.request.resource_type == "document" and documents.append(r))

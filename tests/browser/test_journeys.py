@@ -25,9 +25,7 @@ NOT_A_JOURNEY = (
 
 def _document(name_part: str, content_type: str):
     def goal(path, text, kind):
-        return kind == content_type and (
-            name_part in path.lower() or name_part.replace("-", " ") in text.lower()
-        )
+        return kind == content_type and (name_part in path.lower() or name_part.replace("-", " ") in text.lower())
 
     return goal
 
@@ -45,10 +43,7 @@ def _click_through(page, trail: list[str]) -> tuple[int, bytes, str]:
         for index in range(links.count()):
             candidate = links.nth(index)
             parts = urlsplit(candidate.evaluate("a => a.href"))
-            if (
-                parts.path + (f"?{parts.query}" if parts.query else "") == target
-                and candidate.is_visible()
-            ):
+            if parts.path + (f"?{parts.query}" if parts.query else "") == target and candidate.is_visible():
                 link = candidate
                 break
         assert link is not None, f"no visible link to {target} on {page.url}"
@@ -61,9 +56,7 @@ def _click_through(page, trail: list[str]) -> tuple[int, bytes, str]:
             body = Path(download.path()).read_bytes()
             kind = page.context.request.head(download.url).headers["content-type"]
             return clicks, body, kind
-        with page.expect_response(
-            lambda r, t=target: urlsplit(r.url).path == urlsplit(t).path
-        ) as info:
+        with page.expect_response(lambda r, t=target: urlsplit(r.url).path == urlsplit(t).path) as info:
             link.click()
         clicks += 1
         if last:

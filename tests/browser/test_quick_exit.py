@@ -34,9 +34,7 @@ def test_escape_key_leaves_and_back_does_not_return(page, live_url):
 
 
 def test_click_leaves_and_back_does_not_return(page, live_url):
-    _leave_and_go_back(
-        page, live_url, lambda p: p.get_by_role("link", name=re.compile("^Snel weg")).click()
-    )
+    _leave_and_go_back(page, live_url, lambda p: p.get_by_role("link", name=re.compile("^Snel weg")).click())
 
 
 def test_escape_in_the_search_field_leaves_too(page, live_url):
@@ -81,9 +79,7 @@ def test_no_quick_exit_or_escape_handler_on_other_pages(page, live_url):
     assert page.url == f"{live_url}/over-ons/"
 
 
-@pytest.mark.xfail(
-    reason="AudiencePage has no 'show quick exit' option yet (home app)", strict=False
-)
+@pytest.mark.xfail(reason="AudiencePage has no 'show quick exit' option yet (home app)", strict=False)
 def test_quick_exit_on_the_page_for_young_people(page):
     page.goto("/jongeren/")
     expect(page.locator("#snel-weg")).to_be_visible()

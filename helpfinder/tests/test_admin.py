@@ -1,0 +1,84 @@
+"""Editors manage the help-finder content in the Wagtail admin, menu 'Hulpwijzer'."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from helpfinder.models import HelpRoute, HelpService, PlatformGuide
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("redactie", "r@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def test_menu_group_and_listings(editor_client):
+    page = editor_client.get("/admin/").content.decode()
+    assert "Hulpwijzer" in page
+    for model in (HelpService, HelpRoute, PlatformGuide):
+        name = model._meta.model_name
+        response = editor_client.get(f"/admin/snippets/helpfinder/{name}/")
+        assert response.status_code == 200, name
+        obj = model.objects.first()
+        response = editor_client.get(f"/admin/snippets/helpfinder/{name}/edit/{obj.pk}/")
+        assert response.status_code == 200, name
+        assert "laatst nagekeken" in response.content.decode().lower()
+
+
+def test_editor_changes_opening_hours(editor_client, client):
+    service = HelpService.objects.get(slug="1712")
+    url = f"/admin/snippets/helpfinder/helpservice/edit/{service.pk}/"
+    rows = list(service.opening_hours.all())
+    data = {
+        "name": "1712",
+        "slug": "1712",
+        "description": service.description,
+        "audience_hint": "",
+        "phone": "1712",
+        "phone_display": "",
+        "chat_url": "https://www.1712.be/chat",
+        "email": "",
+        "contact_url": service.contact_url,
+        "hours_note": "",
+        "last_checked": "2026-01-15",
+        "sort_order": "10",
+        "opening_hours-TOTAL_FORMS": str(len(rows) + 1),
+        "opening_hours-INITIAL_FORMS": str(len(rows)),
+        "opening_hours-MIN_NUM_FORMS": "0",
+        "opening_hours-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data.update(
+            {
+                f"opening_hours-{index}-id": str(row.pk),
+                f"opening_hours-{index}-weekday": str(row.weekday),
+                f"opening_hours-{index}-opens": "09:00",
+                f"opening_hours-{index}-closes": "17:00",
+                f"opening_hours-{index}-ORDER": str(index + 1),
+                f"opening_hours-{index}-DELETE": "",
+            }
+        )
+    new = len(rows)
+    data.update(
+        {
+            f"opening_hours-{new}-id": "",
+            f"opening_hours-{new}-weekday": "5",
+            f"opening_hours-{new}-opens": "10:00",
+            f"opening_hours-{new}-closes": "12:00",
+            f"opening_hours-{new}-ORDER": str(new + 1),
+            f"opening_hours-{new}-DELETE": "",
+        }
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    service.refresh_from_db()
+    assert service.opening_hours.count() == 6
+    assert str(service.last_checked) == "2026-01-15"
+    page = client.get("/hulp/route/?wie=werknemer&waar=werk&gevaar=nee").content.decode()
+    assert "zaterdag: 10–12 uur" in page
+    assert "Laatst nagekeken: 15 januari 2026" in page
+    assert "/hulp/ga/1712/chat/" in page
