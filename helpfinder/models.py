@@ -39,6 +39,28 @@ LAST_CHECKED_HELP = (
 )
 
 
+def easter_sunday(year: int) -> datetime.date:
+    """Gregorian Easter (the anonymous Meeus/Jones/Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def belgian_public_holidays(year: int) -> set[datetime.date]:
+    """The ten legal public holidays of Belgium."""
+    easter = easter_sunday(year)
+    fixed = [(1, 1), (5, 1), (7, 21), (8, 15), (11, 1), (11, 11), (12, 25)]
+    moving = [easter + datetime.timedelta(days=days) for days in (1, 39, 50)]
+    return {datetime.date(year, month, day) for month, day in fixed} | set(moving)
+
+
 def brussels_now(now: datetime.datetime | None = None) -> datetime.datetime:
     """The given moment (default: now) as Belgian local time. Naive datetimes count as UTC."""
     now = now or timezone.now()
@@ -88,6 +110,11 @@ class HelpService(index.Indexed, ClusterableModel):
         help_text="Pagina waar je kan mailen of een bericht sturen.",
     )
     always_open = models.BooleanField("dag en nacht bereikbaar", default=False)
+    closed_on_public_holidays = models.BooleanField(
+        "gesloten op wettelijke feestdagen",
+        default=True,
+        help_text="Dan toont de site 'nu gesloten' op Belgische feestdagen (nieuwjaar, paasmaandag...).",
+    )
     hours_note = models.CharField(
         "opmerking bij de openingsuren",
         max_length=250,
@@ -115,6 +142,7 @@ class HelpService(index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("always_open"),
+                FieldPanel("closed_on_public_holidays"),
                 InlinePanel("opening_hours", label="Openingsuren"),
                 FieldPanel("hours_note"),
             ],
@@ -154,7 +182,14 @@ class HelpService(index.Indexed, ClusterableModel):
             return None
         local = brussels_now(now)
         weekday, moment = local.weekday(), local.time().replace(tzinfo=None)
-        return any(row.covers(weekday, moment) for row in rows)
+        for row in rows:
+            if row.covers(weekday, moment):
+                # Hours past midnight belong to the day they started on.
+                started = local.date() - datetime.timedelta(days=0 if row.weekday == weekday else 1)
+                if self.closed_on_public_holidays and started in belgian_public_holidays(started.year):
+                    continue
+                return True
+        return False
 
     def grouped_hours(self):
         """Opening hours for display: consecutive days with the same hours share one line."""

@@ -111,3 +111,37 @@ def test_seeded_services():
     assert services["awel"].phone == "102"
     # Editors must verify the seeded data: nothing is marked as checked yet.
     assert all(s.last_checked is None for s in services.values())
+
+
+def test_belgian_public_holidays():
+    from helpfinder.models import belgian_public_holidays, easter_sunday
+
+    assert easter_sunday(2025) == datetime.date(2025, 4, 20)
+    assert easter_sunday(2026) == datetime.date(2026, 4, 5)
+    assert easter_sunday(2027) == datetime.date(2027, 3, 28)
+    days = belgian_public_holidays(2026)
+    assert len(days) == 10
+    assert {
+        datetime.date(2026, 4, 6),  # Easter Monday
+        datetime.date(2026, 5, 14),  # Ascension
+        datetime.date(2026, 5, 25),  # Whit Monday
+        datetime.date(2026, 7, 21),
+        datetime.date(2026, 11, 11),
+    } <= days
+
+
+def test_closed_on_public_holidays():
+    service = service_with(*WEEKDAYS_9_TO_17)
+    easter_monday = datetime.datetime(2026, 4, 6, 10, 0, tzinfo=BRUSSELS)
+    national_day = datetime.datetime(2025, 7, 21, 10, 0, tzinfo=BRUSSELS)  # a Monday
+    assert service.is_open(easter_monday) is False
+    assert service.is_open(national_day) is False
+    assert service.is_open(datetime.datetime(2026, 4, 7, 10, 0, tzinfo=BRUSSELS)) is True
+    service.closed_on_public_holidays = False
+    assert service.is_open(easter_monday) is True
+
+
+def test_night_hours_belong_to_the_day_they_start():
+    # Open 20:00-02:00 on Thursday; Friday 1 May is a holiday, Thursday 30 April is not.
+    service = service_with((3, "20:00", "02:00"))
+    assert service.is_open(datetime.datetime(2026, 5, 1, 1, 0, tzinfo=BRUSSELS)) is True
