@@ -154,19 +154,30 @@ def _prepare_database(workdir: Path, env: dict, log):
     if (ROOT / "search" / "management" / "commands" / "rebuild_search_index.py").exists():
         _run(["rebuild_search_index"], env, log)
     if cached and not (cached / "ready").exists():
-        shutil.rmtree(CACHE_DIR, ignore_errors=True)
-        cached.mkdir(parents=True)
-        source, copy = (
-            sqlite3.connect(workdir / "db.sqlite3"),
-            sqlite3.connect(cached / "db.sqlite3"),
-        )
-        try:
-            source.backup(copy)
-        finally:
-            source.close()
-            copy.close()
-        shutil.copytree(workdir / "media", cached / "media")
-        (cached / "ready").touch()
+        _store_in_cache(workdir, cached)
+
+
+def _store_in_cache(workdir: Path, cached: Path):
+    """Copy the database and media to the cache; atomic, so parallel runs never see half."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    for old in CACHE_DIR.iterdir():
+        if not old.name.startswith(cached.name):
+            shutil.rmtree(old, ignore_errors=True)
+    building = CACHE_DIR / f"{cached.name}.building-{os.getpid()}"
+    building.mkdir()
+    source = sqlite3.connect(workdir / "db.sqlite3")
+    copy = sqlite3.connect(building / "db.sqlite3")
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    shutil.copytree(workdir / "media", building / "media")
+    (building / "ready").touch()
+    try:
+        building.rename(cached)
+    except OSError:  # another run stored it first
+        shutil.rmtree(building, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
