@@ -90,3 +90,10 @@ def test_safe_browsing_page_explains_private_browsing_and_history(page):
     text = page.locator("main").inner_text().lower()
     assert "privé" in text or "incognito" in text
     assert "geschiedenis" in text
+
+
+@pytest.mark.xfail(reason="ContentPage does not mark pages with the quick exit as sensitive yet (core)", strict=False)
+def test_content_page_with_quick_exit_is_not_stored(page):
+    response = page.goto("/veilig-surfen/")
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["referrer-policy"] == "no-referrer"
