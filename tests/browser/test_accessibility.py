@@ -66,7 +66,7 @@ def test_page_is_accessible(new_context, site, name):
         expected = 404 if name == "404" else 200
         assert response.status == expected, f"{path} answered {response.status}"
         _check_axe(page, name, viewport["width"])
-        page.screenshot(path=SCREENSHOTS / f"{name}-{viewport['width']}.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / f"{name.replace('/', '-')}-{viewport['width']}.png", full_page=True)
         if viewport is DESKTOP:
             facts = page.evaluate(STRUCTURE_JS)
             assert facts["lang"] == "nl-BE"
