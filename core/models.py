@@ -177,21 +177,42 @@ class BasePage(Page):
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True).live()
 
 
-class ContentPage(BasePage):
+class QuickExitMixin(models.Model):
+    """Pages for young people and victims: a "Snel weg" button, and nothing kept about the visit.
+
+    With the button on, the response is marked sensitive, so `PrivacyHeadersMiddleware` sends
+    `Cache-Control: no-store` (not kept in the browser cache or history snapshots) and
+    `Referrer-Policy: no-referrer`.
+    """
+
+    show_quick_exit = models.BooleanField(
+        "knop 'Snel weg' tonen", default=False,
+        help_text="Aanzetten op pagina's voor jongeren en slachtoffers.",
+    )
+
+    quick_exit_panels = [FieldPanel("show_quick_exit")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.show_quick_exit:
+            response.sensitive = True
+        return response
+
+
+class ContentPage(QuickExitMixin, BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     """A plain page: about, privacy, accessibility statement, safe browsing."""
 
     body = StreamField(
         BodyBlock(), blank=True, verbose_name="inhoud",
         help_text="Tekst, tussenkoppen, afbeeldingen en links. Houd zinnen kort en eenvoudig.",
     )
-    show_quick_exit = models.BooleanField(
-        "knop 'Snel weg' tonen", default=False,
-        help_text="Aanzetten op pagina's voor jongeren en slachtoffers.",
-    )
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     content_panels = BasePage.content_panels + [FieldPanel("body")]
-    settings_panels = BasePage.settings_panels + [FieldPanel("show_quick_exit")]
+    settings_panels = BasePage.settings_panels + QuickExitMixin.quick_exit_panels
     parent_page_types = ["home.HomePage", "core.ContentPage"]
     subpage_types = ["core.ContentPage"]
 

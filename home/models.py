@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, QuickExitMixin
 
 SECTION_TYPES = [
     "home.AudiencePage",
@@ -73,7 +73,7 @@ class HomeFeatured(Orderable):
     panels = [FieldPanel("page")]
 
 
-class AudiencePage(BasePage):
+class AudiencePage(QuickExitMixin, BasePage):
     """Landing page of one audience: its toolkits, practices and research in two clicks."""
 
     audience = models.OneToOneField(
@@ -93,6 +93,7 @@ class AudiencePage(BasePage):
         FieldPanel("image"),
         FieldPanel("body"),
     ]
+    settings_panels = BasePage.settings_panels + QuickExitMixin.quick_exit_panels
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

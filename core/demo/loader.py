@@ -567,6 +567,7 @@ class DemoContentLoader:
             "audience": audience,
             "intro": item.get("intro", ""),
             "show_in_menus": item.get("show_in_menus", True),
+            "show_quick_exit": item.get("show_quick_exit", False),
         }
         if with_body:
             fields["image"] = self.page_image(

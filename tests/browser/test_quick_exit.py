@@ -79,7 +79,6 @@ def test_no_quick_exit_or_escape_handler_on_other_pages(page, live_url):
     assert page.url == f"{live_url}/over-ons/"
 
 
-@pytest.mark.xfail(reason="AudiencePage has no 'show quick exit' option yet (home app)", strict=False)
 def test_quick_exit_on_the_page_for_young_people(page):
     page.goto("/jongeren/")
     expect(page.locator("#snel-weg")).to_be_visible()
@@ -92,7 +91,6 @@ def test_safe_browsing_page_explains_private_browsing_and_history(page):
     assert "geschiedenis" in text
 
 
-@pytest.mark.xfail(reason="ContentPage does not mark pages with the quick exit as sensitive yet (core)", strict=False)
 def test_content_page_with_quick_exit_is_not_stored(page):
     response = page.goto("/veilig-surfen/")
     assert response.headers["cache-control"] == "no-store"
