@@ -158,6 +158,9 @@ CACHES = env.cache("REDIS_URL")
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "kenniscentrum")
 
+# "Snel weg" replaces the page with this neutral site (see helpfinder).
+QUICK_EXIT_URL = env.get("QUICK_EXIT_URL", "https://www.meteo.be/nl")
+
 # Aggregate, anonymous counting (analytics/). Off: nothing is counted, pages work the same.
 ANALYTICS_ENABLED = env.get_bool("ANALYTICS_ENABLED", default=True)
 # Counts are buffered per process and written at most every N seconds (0: at once).
