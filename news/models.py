@@ -17,14 +17,12 @@ class NewsIndexPage(ListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
-    listing_order = ("-date", "-pk")
+    listing_type = "nieuws"
+    listing_facets = ("jaar", "thema", "doelgroep")
+    listing_sort = "nieuwste"
 
     class Meta:
         verbose_name = "overzicht nieuws"
-
-    @property
-    def listing_model(self):
-        return NewsPage
 
 
 class NewsPage(TaxonomyMixin, BasePage):
@@ -69,14 +67,12 @@ class EventIndexPage(ListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
     max_count = 1
-    listing_order = ("start", "pk")
+    listing_type = "vorming"
+    listing_facets = ("jaar", "doelgroep", "thema", "omgeving")
+    listing_sort = "nieuwste"
 
     class Meta:
         verbose_name = "overzicht vorming en campagnes"
-
-    @property
-    def listing_model(self):
-        return EventPage
 
 
 class EventPage(TaxonomyMixin, BasePage):

@@ -38,14 +38,15 @@ class PracticeIndexPage(ListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
     max_count = 1
-    listing_order = ("title",)
+    listing_type = "praktijk"
+    listing_facets = (
+        "bewijs", "aanpak", "doelgroep", "thema", "leeftijd", "omgeving", "strategie", "niveau",
+        "taal",
+    )
+    listing_sort = "titel"
 
     class Meta:
         verbose_name = "overzicht goede praktijken"
-
-    @property
-    def listing_model(self):
-        return PracticePage
 
 
 class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):

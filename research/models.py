@@ -48,14 +48,12 @@ class ResearchIndexPage(ListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ResearchPage"]
     max_count = 1
-    listing_order = ("-year", "title")
+    listing_type = "onderzoek"
+    listing_facets = ("jaar", "aanpak", "thema", "doelgroep", "leeftijd", "omgeving", "taal")
+    listing_sort = "nieuwste"
 
     class Meta:
         verbose_name = "overzicht onderzoek"
-
-    @property
-    def listing_model(self):
-        return ResearchPage
 
 
 class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):

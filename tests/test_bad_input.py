@@ -97,7 +97,7 @@ class BadInputTests(TestCase):
         self.assertEqual(response.status_code, 200)
         body = unescape(response.content.decode())
         self.assertIn("Er zijn maar 3 pagina's", body)
-        self.assertIn("Pagina 3 van 3", body)
+        self.assertIn("pagina 3 van 3", body)
 
     def test_page_number_not_a_number_shows_the_first_page_and_says_so(self):
         response = self.client.get(self.site.toolkits.get_url(), {"page": "abc"})

@@ -22,14 +22,14 @@ class ToolkitIndexPage(ListingMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkits.ToolkitPage"]
     max_count = 1
-    listing_order = ("title",)
+    listing_type = "toolkit"
+    listing_facets = (
+        "doelgroep", "thema", "aanpak", "leeftijd", "omgeving", "strategie", "niveau", "taal",
+    )
+    listing_sort = "titel"
 
     class Meta:
         verbose_name = "overzicht toolkits"
-
-    @property
-    def listing_model(self):
-        return ToolkitPage
 
 
 class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
