@@ -210,17 +210,6 @@ def section_page(context, model_name):
 
 
 @register.simple_tag
-def page_range(pager):
-    """Page numbers around the current page, with gaps: [{number, current, gap}, ...]."""
-    paginator = pager.paginator
-    numbers = paginator.get_elided_page_range(pager.number, on_each_side=1, on_ends=1)
-    return [
-        {"number": n, "current": n == pager.number, "gap": n == paginator.ELLIPSIS}
-        for n in numbers
-    ]
-
-
-@register.simple_tag
 def figure_parts(figure):
     """Split a key figure into its number (with Dutch thousands dots) and its unit.
 
