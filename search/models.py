@@ -2,7 +2,8 @@
 
 One `SearchEntry` row per searchable item (published page, toolkit download, glossary term),
 holding display fields, the pre-analysed text of each weighted field and its facet values
-(`SearchFacetValue`, one row per facet value, so counts are one GROUP BY). The full-text
+(`SearchFacetValue`, one row per facet value; the engine counts them from per-process
+bitmasks, versioned by `SearchIndexState`). The full-text
 index over the `*_terms` columns is database specific and created by migration 0002:
 an FTS5 table with triggers on SQLite, a generated, weighted `tsvector` with a GIN index on
 PostgreSQL.
@@ -82,3 +83,18 @@ class SynonymGroup(index.Indexed, models.Model):
     @property
     def word_list(self) -> list[str]:
         return [w.strip() for w in self.words.split(",") if w.strip()]
+
+
+class SearchIndexState(models.Model):
+    """One row (id 1) whose `token` changes, to a fresh random value, in the same transaction
+    as every write to the search table. Processes cache facet bitmasks per token
+    (`search.backends.facet_cache`): one primary-key read per search tells whether the cache
+    still describes the table, also after a write in another process or a rollback."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "zoekindexversie"
+
+    def __str__(self):
+        return self.token

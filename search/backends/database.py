@@ -1,23 +1,22 @@
 # ruff: noqa: S608 - SQL is built from fixed identifiers and %s placeholders only; every value is a parameter.
 """The database engine, the default: SQLite FTS5 (embedded) or PostgreSQL full-text search.
 
-One search answers in one SQL statement (plus one ORM fetch of the page of hits):
-
-    WITH m AS MATERIALIZED (            -- the matched set: full-text match + base filters,
-        SELECT id, score, date, sort_title,  s0, s1, ...   -- one 0/1 flag per active facet
-        FROM <full-text match> WHERE <base filters>)
-    SELECT <the page of hits>   FROM m WHERE s0 AND s1 ... ORDER BY ... LIMIT/OFFSET
-    UNION ALL SELECT <total>    FROM m WHERE s0 AND s1 ...
-    UNION ALL SELECT facet, value, COUNT(*) FROM m JOIN facet values
-              WHERE (facet = F0 OR s0) AND (facet = F1 OR s1) ... GROUP BY facet, value
-
-The last branch gives every facet its disjunctive counts at once: a facet-value row of facet
-F counts when the entry satisfies every active filter except F's own.
+A search is:
+1. one primary-key read of the index version token, which selects (or rebuilds) this
+   process's facet bitmasks (`search.backends.facet_cache`);
+2. one unscored full-text query returning the matched ids, turned into a bitmask;
+3. base filters, filters (OR within a facet, AND across), the total and the disjunctive
+   facet counts, all as bitmask AND/OR and popcounts in Python: a facet-value count of
+   facet F uses every active filter except F's own; every value that occurs is counted;
+4. the page: by relevance, one scored query restricted to the filtered ids (SQLite:
+   FTS5 alone, ordered in Python), or, for "nieuwste"/"titel", the cached database order
+   walked over the filtered bitmask; then one ORM fetch of the page of hits.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import threading
 from collections.abc import Callable, Iterable
 
@@ -32,6 +31,7 @@ from search.backends.base import (
     SearchResults,
     Suggestion,
 )
+from search.backends.facet_cache import FacetCache, FacetIndex, bump
 from search.models import SearchEntry, SearchFacetValue
 
 ENTRY = SearchEntry._meta.db_table
@@ -100,6 +100,7 @@ class DatabaseBackend(SearchBackend):
         self.using = using
         self._vocabulary: tuple[tuple, list[str], set[str]] | None = None
         self._lock = threading.Lock()
+        self._facets = FacetCache()
 
     @property
     def vendor(self) -> str:
@@ -115,17 +116,20 @@ class DatabaseBackend(SearchBackend):
                 )
                 SearchFacetValue.objects.filter(entry=entry).delete()
                 SearchFacetValue.objects.bulk_create(self._facet_rows(entry, doc))
+            bump()
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         with transaction.atomic():
             SearchFacetValue.objects.filter(entry__key__in=keys).delete()
             SearchEntry.objects.filter(key__in=keys).delete()
+            bump()
 
     def clear(self) -> None:
         with transaction.atomic():
             SearchFacetValue.objects.all()._raw_delete(self.using)
             SearchEntry.objects.all()._raw_delete(self.using)
+            bump()
 
     def rebuild(
         self, documents: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
@@ -133,6 +137,7 @@ class DatabaseBackend(SearchBackend):
         done = 0
         with transaction.atomic():
             self.clear()
+            bump()
             batch: list[IndexDocument] = []
             for doc in documents:
                 batch.append(doc)
@@ -158,6 +163,7 @@ class DatabaseBackend(SearchBackend):
             for row in self._facet_rows(entry, doc)
         ]
         SearchFacetValue.objects.bulk_create(rows, batch_size=5000)
+        bump()
         return len(entries)
 
     @staticmethod
@@ -218,87 +224,122 @@ class DatabaseBackend(SearchBackend):
             "where": ("e.search_vector @@ tsq", []),
         }
 
-    @staticmethod
-    def _exists(facet: str, values: tuple[str, ...]) -> tuple[str, list]:
-        marks = ", ".join(["%s"] * len(values))
-        sql = (
-            f"EXISTS (SELECT 1 FROM {FACET} v WHERE v.entry_id = e.id "
-            f"AND v.facet = %s AND v.value IN ({marks}))"
-        )
-        return sql, [facet, *values]
-
-    def _matched_cte(self, query: SearchQuery) -> tuple[str, list, list[str]]:
-        match = self._match(query.query)
-        (from_sql, from_params), (score_sql, score_params) = match["from"], match["score"]
-        match_where, where_params = match["where"]
-        select_flags, flag_params, active = [], [], []
-        for i, (facet, values) in enumerate(query.filters.items()):
-            sql, p = self._exists(facet, values)
-            select_flags.append(f", CASE WHEN {sql} THEN 1 ELSE 0 END AS s{i}")
-            flag_params += p
-            active.append(facet)
-        where_parts = [match_where] if match_where else []
-        base_params = []
-        for facet, values in query.base_filters.items():
-            sql, p = self._exists(facet, values)
-            where_parts.append(sql)
-            base_params += p
-        where = " AND ".join(where_parts) or "1 = 1"
-        cte = (
-            f"WITH m AS MATERIALIZED (SELECT e.id AS id, {score_sql} AS score, e.date AS date, "
-            f"e.sort_title AS sort_title{''.join(select_flags)} FROM {from_sql} WHERE {where})"
-        )
-        params = score_params + flag_params + from_params + where_params + base_params
-        return cte, params, active
-
-    @staticmethod
-    def _order(query: SearchQuery) -> str:
-        sort = query.sort
-        if sort == "relevantie" and query.query.is_empty:
-            sort = "nieuwste"
-        if sort == "titel":
-            return "sort_title ASC, id ASC"
-        if sort == "nieuwste":
-            return "date DESC NULLS LAST, id DESC"
-        return "score DESC, date DESC NULLS LAST, id DESC"
-
-    def search(self, query: SearchQuery) -> SearchResults:
-        cte, params, active = self._matched_cte(query)
-        all_flags = " AND ".join(f"s{i} = 1" for i in range(len(active))) or "1 = 1"
-        parts = [
-            "SELECT * FROM (SELECT 0 AS part, id AS n, score AS score, "
-            f"NULL AS facet, NULL AS value FROM m WHERE {all_flags} "
-            f"ORDER BY {self._order(query)} LIMIT %s OFFSET %s) hits",
-            f"SELECT 1, COUNT(*), 0.0, NULL, NULL FROM m WHERE {all_flags}",
-        ]
-        params += [query.per_page, query.offset]
-        if query.facets:
-            conditions = [f"(v.facet = %s OR m.s{i} = 1)" for i in range(len(active))]
-            marks = ", ".join(["%s"] * len(query.facets))
-            parts.append(
-                "SELECT 2, COUNT(*), 0.0, v.facet, v.value "
-                f"FROM m JOIN {FACET} v ON v.entry_id = m.id "
-                f"WHERE v.facet IN ({marks}) {''.join(' AND ' + c for c in conditions)} "
-                "GROUP BY v.facet, v.value"
+    def _matched_ids(self, query: ParsedQuery) -> list[int]:
+        """Ids of the entries matching the full-text query (no scoring: cheap)."""
+        if self.vendor == "sqlite":
+            sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+            params = [fts5_query(query)]
+        else:
+            sql = (
+                f"SELECT e.id FROM {ENTRY} e "
+                "WHERE e.search_vector @@ to_tsquery('simple'::regconfig, %s)"
             )
-            params += [*query.facets, *active]
-        sql = cte + " " + " UNION ALL ".join(parts)
-        scores: dict[int, float] = {}
-        order: list[int] = []
-        total = 0
-        facets: dict[str, dict[str, int]] = {name: {} for name in query.facets}
+            params = [tsquery(query)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            for part, n, score, facet, value in cursor.fetchall():
-                if part == 0:
-                    order.append(n)
-                    scores[n] = float(score or 0)
-                elif part == 1:
-                    total = n
-                else:
-                    facets[facet][value] = n
+            return [row[0] for row in cursor.fetchall()]
+
+    def _ranked(
+        self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """The page by relevance (score, then newest), scoring only the entries in `ids`
+        (None: every match)."""
+        if ids is not None and self.vendor == "sqlite":
+            return self._ranked_sqlite(query, index, ids, limit, offset)
+        match = self._match(query)
+        (from_sql, from_params), (score_sql, score_params) = match["from"], match["score"]
+        where, where_params = match["where"]
+        restrict, restrict_params = "", []
+        if ids is not None:
+            restrict = " AND e.id = ANY(%s)"
+            restrict_params = [ids]
+        sql = (
+            f"SELECT e.id, {score_sql} AS score FROM {from_sql} WHERE {where}{restrict} "
+            "ORDER BY score DESC, e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
+        )
+        params = score_params + from_params + where_params + restrict_params + [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(n, float(score or 0)) for n, score in cursor.fetchall()]
+
+    @staticmethod
+    def _ranked_sqlite(
+        query: ParsedQuery, index: FacetIndex, ids: list[int], limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """SQLite, filtered: score the filtered matches on the FTS table alone (no join; the
+        `+` keeps FTS5 from turning the id list into one lookup per id), then order them in
+        Python: score, then the cached newest-first rank (date DESC NULLS LAST, id DESC)."""
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        boost = (
+            "CASE WHEN search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts "
+            f"MATCH %s) THEN {TITLE_BOOST} ELSE 0 END"
+        )
+        sql = (
+            f"SELECT rowid, -bm25(search_fts, {weights}) + {boost} + {boost} FROM search_fts "
+            "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+        )
+        params = [
+            fts5_query(query, column="title_terms"),
+            fts5_query(exact(query), column="title_terms"),
+            fts5_query(query),
+            json.dumps(ids),
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = [(n, float(score or 0)) for n, score in cursor.fetchall()]
+        position, date_rank = index.position, index.date_rank
+        rows.sort(key=lambda row: (-row[1], date_rank[position[row[0]]]))
+        return rows[offset : offset + limit]
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Matched ids from one full-text query; filters, total and facet counts from the
+        cached bitmasks (`facet_cache`); the page ordered by the database (relevance) or by
+        the cached orders (newest, title)."""
+        index: FacetIndex = self._facets.get()
+        text = query.query
+        matched = index.all if text.is_empty else index.mask_of_ids(self._matched_ids(text))
+        for facet, values in query.base_filters.items():
+            matched &= index.filter_mask(facet, values)
+        active = {
+            facet: index.filter_mask(facet, values) for facet, values in query.filters.items()
+        }
+        final = matched
+        for mask in active.values():
+            final &= mask
+        total = final.bit_count()
+
+        facets: dict[str, dict[str, int]] = {}
+        for name in query.facets:
+            base = matched
+            for facet, mask in active.items():
+                if facet != name:
+                    base &= mask
+            counts: dict[str, int] = {}
+            if base:
+                for value, mask in index.values.get(name, {}).items():
+                    n = (base & mask).bit_count()
+                    if n:
+                        counts[value] = n
+            facets[name] = counts
+
+        sort = query.sort
+        if sort == "relevantie" and text.is_empty:
+            sort = "nieuwste"
+        scores: dict[int, float] = {}
+        if not total or query.offset >= total:
+            order: list[int] = []
+        elif sort == "relevantie":
+            restricted = query.base_filters or query.filters
+            ranked = self._ranked(
+                text, index, index.ids_of(final) if restricted else None, query.per_page, query.offset
+            )
+            order = [n for n, _ in ranked]
+            scores = dict(ranked)
+        else:
+            positions = index.by_title if sort == "titel" else index.by_date
+            order = index.page(final, positions, query.offset, query.per_page)
         entries = SearchEntry.objects.in_bulk(order)
-        hits = [self._hit(entries[i], scores[i]) for i in order if i in entries]
+        hits = [self._hit(entries[i], scores.get(i, 0.0)) for i in order if i in entries]
         return SearchResults(total=total, hits=hits, facets=facets, backend=self.name)
 
     @staticmethod
