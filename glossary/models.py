@@ -13,7 +13,10 @@ from core.models import BasePage
 class GlossaryTerm(index.Indexed, models.Model):
     """A term with its definition; each has its own address on the glossary page."""
 
-    term = models.CharField("begrip", max_length=120, unique=True)
+    term = models.CharField(
+        "begrip", max_length=120, unique=True,
+        help_text="Het woord zoals het in teksten staat, bv. sexting. Elk begrip maar één keer.",
+    )
     slug = models.SlugField(
         "slug", max_length=120, unique=True, help_text="Vaste sleutel in het webadres van het begrip."
     )
@@ -28,7 +31,10 @@ class GlossaryTerm(index.Indexed, models.Model):
         blank=True,
         help_text="Andere woorden voor hetzelfde, gescheiden door komma's.",
     )
-    related_terms = models.ManyToManyField("self", blank=True, verbose_name="verwante begrippen")
+    related_terms = models.ManyToManyField(
+        "self", blank=True, verbose_name="verwante begrippen",
+        help_text="Begrippen die bezoekers ook kunnen helpen. De link werkt in twee richtingen.",
+    )
 
     panels = [
         FieldPanel("term"),
@@ -57,7 +63,9 @@ class GlossaryTerm(index.Indexed, models.Model):
 
 
 class GlossaryPage(RoutablePageMixin, BasePage):
-    intro = models.TextField("inleiding", blank=True)
+    intro = models.TextField(
+        "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst: waarvoor dient de woordenlijst?"
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

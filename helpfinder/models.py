@@ -72,7 +72,9 @@ def brussels_now(now: datetime.datetime | None = None) -> datetime.datetime:
 class HelpService(index.Indexed, ClusterableModel):
     """A helpline or emergency number: 1712, Awel, Child Focus, police, 112."""
 
-    name = models.CharField("naam", max_length=80)
+    name = models.CharField(
+        "naam", max_length=80, help_text="De naam van de hulplijn zoals bezoekers ze kennen, bv. Awel."
+    )
     slug = models.SlugField(
         "korte naam in de webadressen",
         max_length=60,
@@ -102,14 +104,22 @@ class HelpService(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Bv. '116 000'. Leeg = zoals hierboven.",
     )
-    chat_url = models.URLField("chat (webadres)", blank=True)
-    email = models.EmailField("e-mailadres", blank=True)
+    chat_url = models.URLField(
+        "chat (webadres)", blank=True, help_text="Webadres waar je meteen kan chatten (https://...). Leeg = geen chat."
+    )
+    email = models.EmailField(
+        "e-mailadres", blank=True, help_text="Adres waarnaar bezoekers kunnen mailen. Leeg = geen e-mail."
+    )
     contact_url = models.URLField(
         "website of contactformulier",
         blank=True,
         help_text="Pagina waar je kan mailen of een bericht sturen.",
     )
-    always_open = models.BooleanField("dag en nacht bereikbaar", default=False)
+    always_open = models.BooleanField(
+        "dag en nacht bereikbaar",
+        default=False,
+        help_text="Aanvinken als de lijn altijd open is, bv. 112. Dan zijn openingsuren niet nodig.",
+    )
     closed_on_public_holidays = models.BooleanField(
         "gesloten op wettelijke feestdagen",
         default=True,
@@ -224,8 +234,10 @@ def _hour(moment: datetime.time, closing: bool = False) -> str:
 
 class OpeningHours(Orderable):
     service = ParentalKey(HelpService, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField("dag", choices=WEEKDAYS)
-    opens = models.TimeField("van")
+    weekday = models.PositiveSmallIntegerField(
+        "dag", choices=WEEKDAYS, help_text="Voeg per dag een regel toe, of twee bij een middagpauze."
+    )
+    opens = models.TimeField("van", help_text="Uur waarop de lijn opengaat, bv. 09:00.")
     closes = models.TimeField("tot", help_text="Tot middernacht: vul 00:00 in.")
 
     panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
@@ -261,7 +273,9 @@ class HelpRoute(index.Indexed, ClusterableModel):
     police... Which routes appear for which visitor is decided in `helpfinder.routing`; the text,
     the contacts and the link are content."""
 
-    title = models.CharField("titel", max_length=120)
+    title = models.CharField(
+        "titel", max_length=120, help_text="Kort en concreet: wat kan de bezoeker doen? Bv. Praat met de school."
+    )
     slug = models.SlugField(
         "vaste sleutel",
         max_length=60,
@@ -273,14 +287,25 @@ class HelpRoute(index.Indexed, ClusterableModel):
         max_length=300,
         help_text="Eén of twee zinnen in eenvoudige taal, bovenaan de route.",
     )
-    body = RichTextField("uitleg", blank=True, features=RICH_TEXT_FEATURES)
+    body = RichTextField(
+        "uitleg",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Hoe pak je het aan, wat mag je verwachten? Korte zinnen, liefst in stappen.",
+    )
     services = ParentalManyToManyField(
         HelpService,
         blank=True,
         related_name="routes",
         verbose_name="hulplijnen bij deze route",
+        help_text="Hulplijnen die bij deze route getoond worden, met nummer en openingsuren.",
     )
-    link_label = models.CharField("tekst van de link", max_length=120, blank=True)
+    link_label = models.CharField(
+        "tekst van de link",
+        max_length=120,
+        blank=True,
+        help_text="Zeg waar de link naartoe gaat, bv. Zoek de politiezone. Verplicht als er een link is.",
+    )
     link_url = models.CharField(
         "link",
         max_length=300,
@@ -341,17 +366,30 @@ class StepBlock(blocks.StructBlock):
 class PlatformGuide(index.Indexed, models.Model):
     """How to report (and block) on one platform, step by step."""
 
-    name = models.CharField("platform", max_length=60)
-    slug = models.SlugField("korte naam in de webadressen", max_length=60, unique=True)
-    intro = models.TextField("inleiding", max_length=400, blank=True)
-    steps = StreamField([("step", StepBlock())], verbose_name="stappen om te melden")
+    name = models.CharField("platform", max_length=60, help_text="Naam van het platform, bv. Instagram of TikTok.")
+    slug = models.SlugField(
+        "korte naam in de webadressen",
+        max_length=60,
+        unique=True,
+        help_text="Bv. 'instagram'. Niet meer veranderen na publicatie.",
+    )
+    intro = models.TextField(
+        "inleiding", max_length=400, blank=True, help_text="Eén of twee zinnen boven de stappen (optioneel)."
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        verbose_name="stappen om te melden",
+        help_text="Eén blok per stap, in de volgorde waarin de bezoeker ze zet.",
+    )
     after = RichTextField(
         "daarna",
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text="Blokkeren, privacy-instellingen, wat als het platform niet reageert...",
     )
-    help_url = models.URLField("officieel helpcentrum", blank=True)
+    help_url = models.URLField(
+        "officieel helpcentrum", blank=True, help_text="Webadres van de hulppagina van het platform zelf (https://...)."
+    )
     last_checked = models.DateField("laatst nagekeken", null=True, blank=True, help_text=LAST_CHECKED_HELP)
     sort_order = models.PositiveSmallIntegerField("volgorde", default=100)
 

@@ -25,7 +25,10 @@ class HomePage(BasePage):
         "kernboodschap", max_length=250, blank=True,
         help_text="Eén zin bovenaan de startpagina: wat vindt de bezoeker hier?",
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="inhoud",
+        help_text="Extra blokken onder de uitgelichte pagina's, bv. tekst, beelden of knoppen.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -68,7 +71,10 @@ class HomePage(BasePage):
 
 class HomeFeatured(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name="pagina")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name="pagina",
+        help_text="Kies een pagina die je extra in de kijker wil zetten op de startpagina.",
+    )
 
     panels = [FieldPanel("page")]
 
@@ -84,8 +90,12 @@ class AudiencePage(QuickExitMixin, BasePage):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="afbeelding",
+        help_text="Optioneel beeld bovenaan. Vul bij het beeld altijd een alternatieve tekst in.",
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="inhoud",
+        help_text="Extra uitleg voor deze doelgroep, boven de lijst met materiaal.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("audience"),

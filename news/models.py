@@ -11,7 +11,9 @@ from core.models import BasePage, TaxonomyMixin
 
 
 class NewsIndexPage(ListingMixin, BasePage):
-    intro = models.TextField("inleiding", blank=True)
+    intro = models.TextField(
+        "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst met nieuwsberichten."
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -26,7 +28,10 @@ class NewsIndexPage(ListingMixin, BasePage):
 
 
 class NewsPage(TaxonomyMixin, BasePage):
-    date = models.DateField("datum", default=timezone.localdate)
+    date = models.DateField(
+        "datum", default=timezone.localdate,
+        help_text="Datum van het bericht. Nieuwsberichten staan op datum, het nieuwste eerst.",
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -34,8 +39,11 @@ class NewsPage(TaxonomyMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="afbeelding",
+        help_text="Optioneel beeld bij het bericht. Vul bij het beeld altijd een alternatieve tekst in.",
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="inhoud", help_text="De tekst van het nieuwsbericht."
+    )
 
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
     content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("image"), FieldPanel("body")]
@@ -61,7 +69,9 @@ class EventKind(models.TextChoices):
 
 
 class EventIndexPage(ListingMixin, BasePage):
-    intro = models.TextField("inleiding", blank=True)
+    intro = models.TextField(
+        "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst met vormingen en campagnes."
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -78,17 +88,32 @@ class EventIndexPage(ListingMixin, BasePage):
 class EventPage(TaxonomyMixin, BasePage):
     """A training, study day, webinar or campaign, with dates and where it happens."""
 
-    kind = models.CharField("soort", max_length=20, choices=EventKind.choices, default=EventKind.TRAINING)
-    start = models.DateTimeField("begin")
-    end = models.DateTimeField("einde", null=True, blank=True)
+    kind = models.CharField(
+        "soort", max_length=20, choices=EventKind.choices, default=EventKind.TRAINING,
+        help_text="Wat voor activiteit is het? Bezoekers kunnen hierop filteren.",
+    )
+    start = models.DateTimeField("begin", help_text="Datum en uur waarop de activiteit begint.")
+    end = models.DateTimeField(
+        "einde", null=True, blank=True, help_text="Datum en uur waarop ze eindigt. Leeg = geen einduur."
+    )
     location = models.CharField(
         "locatie", max_length=255, blank=True, help_text="Adres, of leeg bij een online activiteit."
     )
-    online = models.BooleanField("online", default=False)
-    organiser = models.CharField("organisator", max_length=255, blank=True)
+    online = models.BooleanField(
+        "online", default=False, help_text="Aanvinken als je online kan deelnemen, bv. bij een webinar."
+    )
+    organiser = models.CharField(
+        "organisator", max_length=255, blank=True, help_text="Wie organiseert de activiteit? Leeg = wijzelf."
+    )
     price = models.CharField("prijs", max_length=100, blank=True, help_text="Bijvoorbeeld: gratis, of € 45.")
-    registration_url = models.URLField("inschrijven via", blank=True, max_length=500)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="inhoud")
+    registration_url = models.URLField(
+        "inschrijven via", blank=True, max_length=500,
+        help_text="Webadres van het inschrijfformulier (https://...). Leeg = inschrijven is niet nodig.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name="inhoud",
+        help_text="Programma, sprekers, voor wie en praktische info over de activiteit.",
+    )
 
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),

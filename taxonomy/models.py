@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel
 
 
 class TaxonomyTerm(models.Model):
-    name = models.CharField("naam", max_length=100)
+    name = models.CharField(
+        "naam", max_length=100, help_text="De naam zoals bezoekers hem zien in filters en labels."
+    )
     slug = models.SlugField(
         "slug",
         max_length=100,
@@ -80,10 +82,12 @@ class WholeSchoolCell(models.Model):
     """One cell of the 4×4 whole-school matrix: a strategy at a level."""
 
     strategy = models.ForeignKey(
-        SchoolStrategy, on_delete=models.CASCADE, related_name="cells", verbose_name="strategie"
+        SchoolStrategy, on_delete=models.CASCADE, related_name="cells", verbose_name="strategie",
+        help_text="Kies de strategie (kolom van de matrix) waartoe deze cel hoort.",
     )
     level = models.ForeignKey(
-        SchoolLevel, on_delete=models.CASCADE, related_name="cells", verbose_name="niveau"
+        SchoolLevel, on_delete=models.CASCADE, related_name="cells", verbose_name="niveau",
+        help_text="Kies het niveau (rij van de matrix): leerling, klas, school of omgeving.",
     )
 
     class Meta:
