@@ -6,7 +6,7 @@ PORT ?= 8000
 # PostgreSQL for the second test run; CI requires it, elsewhere it is skipped when unreachable.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kenniscentrum
 
-.PHONY: run setup demo test test-sqlite test-postgres lint bench lock clean
+.PHONY: run setup demo services test test-sqlite test-postgres lint bench lock clean
 
 run: demo
 	@echo ""
@@ -28,6 +28,11 @@ demo: setup
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py setup_editorial_workflow --demo-users
 	$(BIN)/python manage.py rebuild_search_index
+
+# Install (Debian packages, needs root) and start PostgreSQL at 127.0.0.1:5432 and install chromium,
+# as CI does; then `make test` runs every part of the gate.
+services:
+	bash scripts/services.sh all
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Install (from Debian's packages) and start the services the test suite talks to.
+#   scripts/services.sh postgres   PostgreSQL at 127.0.0.1:5432, user postgres, trust auth on loopback
+#   scripts/services.sh chromium   Debian's chromium for the browser tests
+#   scripts/services.sh all        both
+# Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
+set -euo pipefail
+
+apt_updated=""
+apt_install() {
+    if [ -z "$apt_updated" ]; then
+        apt-get update -qq
+        apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+start_postgres() {
+    if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+        echo "== installing PostgreSQL (Debian package postgresql)"
+        apt_install postgresql
+    fi
+    local version
+    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then
+        echo "== creating PostgreSQL $version cluster 'main'"
+        pg_createcluster "$version" main --port 5432 >/dev/null
+    fi
+    local conf="/etc/postgresql/$version/main"
+    # Tests connect as postgres over loopback without a password (the URL in the Makefile).
+    if ! grep -q "kenniscentrum-tests" "$conf/pg_hba.conf"; then
+        local tmp
+        tmp=$(mktemp)
+        {
+            echo "# kenniscentrum-tests: passwordless loopback for the test suite"
+            echo "host    all    all    127.0.0.1/32    trust"
+            echo "host    all    all    ::1/128         trust"
+            cat "$conf/pg_hba.conf"
+        } >"$tmp"
+        cat "$tmp" >"$conf/pg_hba.conf"
+        rm -f "$tmp"
+    fi
+    # A throw-away test server: durability is not needed, speed is.
+    mkdir -p "$conf/conf.d"
+    cat >"$conf/conf.d/kenniscentrum-tests.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = 5432
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+CONF
+    if pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+        pg_ctlcluster "$version" main reload
+    else
+        echo "== starting PostgreSQL $version"
+        pg_ctlcluster "$version" main start
+    fi
+    for _ in $(seq 1 60); do
+        if pg_isready -q -h 127.0.0.1 -p 5432; then
+            echo "== PostgreSQL $version answers at 127.0.0.1:5432"
+            return 0
+        fi
+        sleep 1
+    done
+    echo "PostgreSQL did not answer at 127.0.0.1:5432 within 60 s" >&2
+    tail -n 30 "/var/log/postgresql/postgresql-$version-main.log" >&2 || true
+    return 1
+}
+
+install_chromium() {
+    if ! command -v chromium >/dev/null 2>&1; then
+        echo "== installing chromium (Debian package)"
+        apt_install chromium fonts-dejavu-core
+    fi
+    echo "== $(chromium --version 2>/dev/null || echo 'chromium installed')"
+}
+
+case "${1:-all}" in
+    postgres) start_postgres ;;
+    chromium) install_chromium ;;
+    all) start_postgres; install_chromium ;;
+    *) echo "usage: $0 [postgres|chromium|all]" >&2; exit 2 ;;
+esac
