@@ -6,7 +6,7 @@ PORT ?= 8000
 # PostgreSQL for the second test run; CI requires it, elsewhere it is skipped when unreachable.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kenniscentrum
 
-.PHONY: run setup demo services test test-sqlite test-postgres lint bench lock clean
+.PHONY: run setup demo services test test-sqlite test-postgres lint bench bench-relevance lock clean
 
 run: demo
 	@echo ""
@@ -60,6 +60,10 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# nDCG@10, P@5, R@20 and zero-result rate on the demo content, per engine, beside plain BM25.
+bench-relevance: setup
+	$(BIN)/python bench/relevance/run.py $(RELEVANCE_ARGS)
 
 lock:
 	$(BIN)/python -m pip install --quiet uv
