@@ -131,6 +131,7 @@ class Reference:
     label: str
     data: dict = field(default_factory=dict)
     error: str = ""
+    unknown: list[str] = field(default_factory=list)  # Dutch labels the editor fills in
 
     @property
     def title(self) -> str:
@@ -142,6 +143,7 @@ class EntryResult:
     label: str
     title: str
     message: str = ""
+    unknown: list[str] = field(default_factory=list)  # Dutch labels the editor fills in
     page: object | None = None  # the created draft
     existing: object | None = None  # the page it duplicates
 
@@ -207,12 +209,33 @@ def _url(value: str) -> str:
 
 
 def _initials(given: str) -> str:
-    """'Heidi' -> 'H.', 'Jean-Pierre' -> 'J.-P.', 'K.' -> 'K.', 'Ann Marie' -> 'A. M.'"""
-    parts = []
-    for word in given.split():
+    """'Heidi' -> 'H.', 'Jean-Pierre' -> 'J.-P.', 'L.M.' -> 'L. M.', 'Ann Marie' -> 'A. M.'"""
+    words = []
+    for word in re.sub(r"\.(?=[^\s.-])", ". ", given).split():
         pieces = [p for p in word.split("-") if p]
-        parts.append("-".join(f"{p[0]}." for p in pieces if p[0].isalpha()) or word)
-    return " ".join(p for p in parts if p)
+        initials = "-".join(f"{p[0]}." for p in pieces if p[0].isalpha())
+        words.append(initials or word)
+    return " ".join(words)
+
+
+# Words that only occur in names of organisations, never in given names: an RIS author
+# "Ministerie van Onderwijs, Vlaamse Overheid" is one organisation, not "Ministerie…, V. O.".
+ORGANISATION_WORDS = re.compile(
+    r"\b(overheid|ministerie|ministry|departement|department|agentschap|agency|instituut|"
+    r"institute|universiteit|university|hogeschool|college|centrum|centre|center|council|raad|"
+    r"commissie|commission|vzw|asbl|foundation|stichting|organi[sz]ation|office|bureau|"
+    r"association|vereniging|government|gemeente|provincie|vlaamse|federale|europese|european|"
+    r"national|nationale|unicef|unesco|oecd)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_organisation(given: str) -> bool:
+    """A 'given name' part that cannot be one: organisation words or a lower-case word."""
+    words = given.replace(".", " ").split()
+    return bool(ORGANISATION_WORDS.search(given)) or any(
+        len(w) > 3 and w[0].islower() for w in words
+    )
 
 
 def format_author(last: str, given: str = "", suffix: str = "") -> str:
@@ -223,13 +246,27 @@ def format_author(last: str, given: str = "", suffix: str = "") -> str:
     return f"{name}, {suffix}" if suffix else name
 
 
+MAX_AUTHORS_TEXT = 500
+
+
 def join_authors(names: list[str]) -> str:
+    """Authors joined with '; ', cut at whole names (with 'et al.') to fit 500 characters.
+
+    Linear in the number of names: thousands of authors in one field must not keep a worker
+    busy (the old loop re-joined the whole list once per name it dropped).
+    """
     names = [n for n in names if n]
-    text = "; ".join(names)
-    while len(text) > 500 and len(names) > 1:
-        names = names[:-1]
-        text = "; ".join(names) + "; et al."
-    return text[:500]
+    kept, length = [], 0
+    for name in names:
+        length += len(name) + (2 if kept else 0)
+        if length > MAX_AUTHORS_TEXT:
+            break
+        kept.append(name)
+    else:
+        return "; ".join(kept)
+    while kept and len("; ".join(kept)) + len("; et al.") > MAX_AUTHORS_TEXT:
+        kept.pop()
+    return "; ".join(kept) + "; et al." if kept else names[0][:MAX_AUTHORS_TEXT]
 
 
 def guess_language(title: str) -> str:
@@ -239,9 +276,16 @@ def guess_language(title: str) -> str:
     return "nl" if dutch > english else "en"
 
 
-def _language(value: str, title: str) -> str:
+def _language(value: str, title: str = "") -> str:
     value = _clean(value).lower()
-    return LANGUAGES.get(value) or LANGUAGES.get(value[:2], "") or guess_language(title)
+    return LANGUAGES.get(value) or LANGUAGES.get(value[:2], "")
+
+
+UNKNOWN_LABELS = (
+    ("language", "taal (afgeleid uit de titel, nakijken)"),
+    ("region", "regio"),
+    ("method", "methode"),
+)
 
 
 def build_data(
@@ -258,18 +302,26 @@ def build_data(
     doi="",
     url="",
     language="",
-) -> tuple[dict, str]:
-    """Map cleaned values to ResearchPage fields; returns (data, Dutch error or '')."""
+) -> tuple[dict, str, list[str]]:
+    """Map cleaned values to ResearchPage fields.
+
+    Returns (data, Dutch error or '', Dutch labels of the fields that stay unknown)."""
     title = _clean(title).rstrip(".")
     if not title:
-        return {}, "De titel ontbreekt."
+        return {}, "De titel ontbreekt.", []
     if not authors:
-        return {}, "De auteurs ontbreken (ook geen organisatie of uitgever gevonden)."
+        return {}, "De auteurs ontbreken (ook geen organisatie of uitgever gevonden).", []
     year_value = _year(str(year or ""))
     if not year_value:
-        return {}, f"Het jaar van publicatie ontbreekt of is onleesbaar ({_clean(year) or 'leeg'})."
+        shown = _clean(year)[:40] or "leeg"
+        return {}, f"Het jaar van publicatie ontbreekt of is onleesbaar ({shown}).", []
     page_title = title if len(title) <= 255 else title[:254].rstrip() + "…"
-    lang = _language(language, title)
+    lang = _language(language, "")
+    unknown = [label for key, label in UNKNOWN_LABELS if key != "language"]
+    if not lang:
+        # The model needs a language: take the title's, and say so, so the editor checks it.
+        lang = guess_language(title)
+        unknown.insert(0, UNKNOWN_LABELS[0][1])
     data = {
         "title": page_title,
         "original_title": title[:500],
@@ -284,9 +336,10 @@ def build_data(
         "doi": normalise_doi(doi)[:255],
         "publication_url": _url(url)[:500],
         "language": lang,
-        "region": "vlaanderen" if lang == "nl" else "internationaal",
+        # Region and method are never in a reference file: they stay empty (unknown) and
+        # the import report and the board's check ask the editor to fill them in.
     }
-    return data, ""
+    return data, "", unknown
 
 
 def _decode_text(data: bytes) -> str:
@@ -319,6 +372,27 @@ def _latex_decoder():
     return LatexNodes2Text(latex_context=context, math_mode="verbatim")
 
 
+MAX_FIELD = 2000  # characters of a raw field that are read; our longest field holds 500
+USED_FIELDS = LATEX_FIELDS | {"year", "date", "doi", "url"}
+# An entry that opens with a field instead of a citation key (`@article{author = …`) or with
+# an empty key (`@article{,`): reference managers do not need keys, BibTeX parsers do.
+KEYLESS_ENTRY = re.compile(r"(@\s*[A-Za-z]+\s*[{(])(\s*)(?:,|(?=[A-Za-z][\w-]*\s*=))")
+
+
+def _add_missing_keys(text: str) -> tuple[str, set[str]]:
+    """Give keyless entries a generated key on the same line (line numbers stay right)."""
+    keys = set()
+
+    def add_key(match):
+        if match.group(1).lstrip("@ \t").lower().startswith(("string", "comment", "preamble")):
+            return match.group(0)
+        key = f"zonder-sleutel-{len(keys) + 1}"
+        keys.add(key)
+        return f"{match.group(1)}{key},{match.group(2)}"
+
+    return KEYLESS_ENTRY.sub(add_key, text), keys
+
+
 def parse_bibtex(text: str) -> list[Reference]:
     import bibtexparser
     from bibtexparser.middlewares.names import (
@@ -337,6 +411,7 @@ def parse_bibtex(text: str) -> list[Reference]:
             "Dit is geen BibTeX-bestand: er staat geen enkele referentie in "
             "(@article{…}, @book{…}, …)."
         )
+    text, keyless = _add_missing_keys(text)
     library = bibtexparser.parse_string(text)
     problems, entries = [], []
     for block in library.blocks:
@@ -375,24 +450,36 @@ def parse_bibtex(text: str) -> list[Reference]:
         except Exception:  # noqa: BLE001 - malformed LaTeX: keep the raw text
             return _clean(str(value).replace("{", "").replace("}", ""))
 
+    def bibtex_author(raw_name: str) -> str:
+        bare = raw_name.replace("{", "").replace("}", "")
+        if "," not in bare and ORGANISATION_WORDS.search(bare):
+            return decode(raw_name)  # an unbraced organisation: not 'Leven, V. I. G.'
+        try:
+            name = parse_single_name_into_parts(raw_name, strict=False)
+        except ValueError:
+            return decode(raw_name)
+        last = decode(" ".join(name.von + name.last))
+        given = decode(" ".join(name.first))
+        return format_author(last, given, decode(" ".join(name.jr)))
+
     references = []
     for entry in entries:
         fields = {f.key.lower(): f.value for f in entry.fields}
+        # Only the fields we keep are read, and only as much of them as fits in our fields:
+        # one huge field (an abstract, a pasted text) must not cost more than its size.
         values = {
-            key: decode(value) if key in LATEX_FIELDS else _clean(value)
-            for key, value in fields.items()
-            if key not in ("author", "editor")
+            key: decode(str(fields[key])[:MAX_FIELD]) if key in LATEX_FIELDS else _clean(fields[key])
+            for key in USED_FIELDS
+            if key in fields
         }
-        authors = []
-        for raw_name in split_multiple_persons_names(str(fields.get("author") or "")):
-            try:
-                name = parse_single_name_into_parts(raw_name, strict=False)
-            except ValueError:
-                authors.append(decode(raw_name))
-                continue
-            last = decode(" ".join(name.von + name.last))
-            given = decode(" ".join(name.first))
-            authors.append(format_author(last, given, decode(" ".join(name.jr))))
+        authors, length = [], 0
+        names = split_multiple_persons_names(str(fields.get("author") or ""))
+        for position, raw_name in enumerate(names):
+            if length > MAX_AUTHORS_TEXT:  # the rest only counts towards 'et al.'
+                authors.extend(names[position:])
+                break
+            authors.append(bibtex_author(raw_name[:MAX_FIELD]))
+            length += len(authors[-1]) + 2
         entry_type = entry.entry_type.lower()
         publisher = (
             values.get("publisher")
@@ -404,7 +491,7 @@ def parse_bibtex(text: str) -> list[Reference]:
         if not authors:
             organisation = values.get("institution") or values.get("organization") or publisher
             authors = [organisation] if organisation else []
-        data, error = build_data(
+        data, error, unknown = build_data(
             title=values.get("title", ""),
             authors=authors,
             year=values.get("year") or values.get("date", ""),
@@ -424,8 +511,11 @@ def parse_bibtex(text: str) -> list[Reference]:
             url=values.get("url", ""),
             language=values.get("language") or values.get("langid", ""),
         )
-        label = f"{entry.key} (regel {(entry.start_line or 0) + 1})"
-        references.append(Reference(label=label, data=data, error=error))
+        line = (entry.start_line or 0) + 1
+        key = "zonder sleutel" if entry.key in keyless else entry.key
+        references.append(
+            Reference(label=f"{key} (regel {line})", data=data, error=error, unknown=unknown)
+        )
         if error and not data:
             references[-1].data = {"title": values.get("title", "")}
     return references
@@ -483,10 +573,13 @@ def _split_ris(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _ris_author(name: str) -> str:
+    """'Menesini, L.M.' -> 'Menesini, L. M.'; an organisation stays as it is."""
     name = _clean(name)
     if "," in name:
         last, _, rest = name.partition(",")
         given, _, suffix = rest.partition(",")
+        if _is_organisation(given) or _is_organisation(suffix):
+            return name.rstrip(", ")
         return format_author(last, given, suffix)
     return name
 
@@ -507,7 +600,7 @@ def parse_ris(text: str) -> list[Reference]:
         last = _clean(record.get("end_page"))
         urls = [u for u in (record.get("urls") or []) if _url(u)]
         ris_type = _clean(record.get("type_of_reference")).upper()
-        data, error = build_data(
+        data, error, unknown = build_data(
             title=title,
             authors=authors,
             year=record.get("year") or record.get("publication_year") or record.get("date") or "",
@@ -530,7 +623,7 @@ def parse_ris(text: str) -> list[Reference]:
         )
         label = f"{ris_type or '?'} (regel {start})"
         data = data or {"title": _clean(title)}
-        references.append(Reference(label=label, data=data, error=error))
+        references.append(Reference(label=label, data=data, error=error, unknown=unknown))
     return references
 
 
@@ -587,7 +680,7 @@ def import_references(
     to_create = []
 
     for ref in references:
-        result = EntryResult(label=ref.label, title=ref.title)
+        result = EntryResult(label=ref.label, title=ref.title, unknown=ref.unknown)
         if ref.error:
             result.message = ref.error
             report.errors.append(result)

@@ -124,15 +124,17 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
         "regio",
         max_length=20,
         choices=Region.choices,
-        default=Region.FLANDERS,
-        help_text="Waar werd het onderzoek uitgevoerd?",
+        blank=True,
+        default="",
+        help_text="Waar werd het onderzoek uitgevoerd? Leeg zolang het niet bekend is.",
     )
     method = models.CharField(
         "methode",
         max_length=20,
         choices=Method.choices,
-        default=Method.SURVEY,
-        help_text="Hoe werd het onderzoek opgezet?",
+        blank=True,
+        default="",
+        help_text="Hoe werd het onderzoek opgezet? Leeg zolang het niet bekend is.",
     )
     sample_size = models.PositiveIntegerField(
         "steekproefgrootte", null=True, blank=True, help_text="Aantal deelnemers."
