@@ -37,6 +37,7 @@ from analytics.models import (
     DailySearch,
     DailySearchLanding,
 )
+from core.text import clean_value
 
 logger = logging.getLogger("analytics")
 
@@ -115,6 +116,7 @@ def increment(model, keys: dict, replace: dict | None = None, amount: int = 1) -
     columns, params = [], []
     for name, value in values.items():
         field = meta.get_field(name)
+        value = clean_value(value)  # a NUL from a Referer must not fail the statement
         columns.append(connection.ops.quote_name(field.column))
         params.append(field.get_db_prep_value(value, connection, prepared=False))
     conflict = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in keys)
@@ -132,15 +134,34 @@ def increment(model, keys: dict, replace: dict | None = None, amount: int = 1) -
 
 
 def write_events(events) -> None:
-    """Write events now, in one transaction; never raises."""
+    """Write events now, in one transaction; never raises.
+
+    When the batch fails, every counter is written again on its own, so one bad event (a value
+    the database refuses) is written off alone and the others of the batch are kept.
+    """
     if not events:
         return
+    counters = _merge(events)
     try:
         with transaction.atomic():
-            for model, keys, replace, amount in _merge(events):
-                increment(model, keys, replace, amount)
+            for counter in counters:
+                increment(*counter)
+        return
     except Exception:
-        logger.exception("Counting failed; the page was served without being counted.")
+        if len(counters) == 1:
+            logger.exception("Counting failed; the page was served without being counted.")
+            return
+        logger.warning("Writing a batch of counts failed; writing its counters one by one.")
+    lost = 0
+    for counter in counters:
+        try:
+            with transaction.atomic():
+                increment(*counter)
+        except Exception:
+            lost += 1
+            logger.exception("One counter could not be written: %s", counter[0].__name__)
+    if lost:
+        logger.error("%s of %s counters in a batch were written off.", lost, len(counters))
 
 
 def _merge(events):

@@ -88,6 +88,10 @@ def check_rate(page_id) -> None:
             cache.add(key, 0, timeout=120)
             used = cache.incr(key)
         except Exception:  # an unreachable cache must not stop honest feedback
+            used = None
+        if not isinstance(used, int):
+            # django-redis with IGNORE_EXCEPTIONS answers None instead of raising when Redis is
+            # down: no count, so no limit this minute rather than a lost comment.
             logger.warning("Feedback rate limit skipped: the cache is not reachable.")
             continue
         if used > limit:

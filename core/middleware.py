@@ -1,6 +1,12 @@
-"""Response headers that keep visitors private."""
+"""Request input made storable, and response headers that keep visitors private."""
+
+import re
 
 from django.conf import settings
+
+from core.text import clean_querydict, clean_text
+
+ENCODED_NUL = re.compile("%00")
 
 
 class PrivacyHeadersMiddleware:
@@ -23,3 +29,30 @@ class PrivacyHeadersMiddleware:
             response.headers["Cache-Control"] = "no-store"
             response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+
+class CleanInputMiddleware:
+    """Drop NUL bytes and lone surrogates from every query and form parameter and the Referer.
+
+    The one place public input is made storable, so search terms, feedback comments, help-finder
+    answers and the analytics that record them never fail on such a character (see core.text).
+    Reading request.POST here is what CsrfViewMiddleware does for every POST anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = clean_querydict(request.GET)
+        if request.method == "POST":
+            request.POST = clean_querydict(request.POST)
+        referer = request.META.get("HTTP_REFERER")
+        if referer:
+            # The Referer's own query string is percent-encoded: clean what it decodes to.
+            request.META["HTTP_REFERER"] = clean_referer(referer)
+        return self.get_response(request)
+
+
+def clean_referer(referer: str) -> str:
+    """The Referer without NUL bytes, also not percent-encoded ones in its query string."""
+    return ENCODED_NUL.sub("", clean_text(referer))

@@ -31,7 +31,11 @@ def get_bool(name: str, default: bool = False) -> bool:
 
 def database(name: str, default: str) -> dict:
     url = get(name, default)
-    config = dj_database_url.parse(url, conn_max_age=int(get("DB_CONN_MAX_AGE", "60")))
+    # Health checks: a connection kept between requests is tested before its first use in a
+    # request, so the first request after a database restart reconnects instead of failing.
+    config = dj_database_url.parse(
+        url, conn_max_age=int(get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL and a busy timeout let the dev server and a management command share the file.
         config["CONN_MAX_AGE"] = 0
@@ -48,7 +52,13 @@ def cache(name: str) -> dict:
             "default": {
                 "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": url,
-                "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+                # Redis down or hung: the cache answers "nothing" within a second and every
+                # page keeps working (feedback without its rate limit, synonyms from the DB).
+                "OPTIONS": {
+                    "IGNORE_EXCEPTIONS": True,
+                    "SOCKET_CONNECT_TIMEOUT": 1,
+                    "SOCKET_TIMEOUT": 1,
+                },
             }
         }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
