@@ -42,6 +42,32 @@ class PracticePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class ResearchPageForm(WagtailAdminPageForm):
+    """Page form of research.ResearchPage: publishing (also approving in the editor) needs
+    the summary, findings, region, method and the citation's source; drafts and submitting
+    for review do not (an imported reference starts as an empty draft)."""
+
+    def _publishes(self) -> bool:
+        data = self.data or {}
+        return "action-publish" in data or (
+            "action-workflow-action" in data and data.get("workflow-action-name") == "approve"
+        )
+
+    def clean(self):
+        from editorial.completeness import missing_message, research_missing
+
+        cleaned_data = super().clean()
+        if self.is_deferred_validation or not self._publishes():
+            return cleaned_data
+        missing = research_missing(cleaned_data)
+        if missing:
+            for name, label in missing.items():
+                if name in self.fields:
+                    self.add_error(name, f"Vul {label} in voor je publiceert.")
+            raise forms.ValidationError(missing_message(list(missing.values())))
+        return cleaned_data
+
+
 class ReferenceImportForm(forms.Form):
     file = forms.FileField(
         label="Bestand met referenties",
@@ -73,9 +99,7 @@ class ReferenceImportForm(forms.Form):
     def __init__(self, *args, parents=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parents
-        self.fields["parent"].error_messages["invalid_choice"] = (
-            "Kies een overzicht van onderzoek uit de lijst."
-        )
+        self.fields["parent"].error_messages["invalid_choice"] = "Kies een overzicht van onderzoek uit de lijst."
         self.fields["file"].error_messages.update(
             {
                 "required": "Kies een bestand om te importeren.",

@@ -24,17 +24,32 @@ class BoardApprovalTask(GroupApprovalTask):
         obj = _latest_version(obj)
         return is_practice(obj) and bool(practice_evidence_errors(obj))
 
+    def _missing_research_parts(self, obj) -> list[str]:
+        from editorial.completeness import research_missing_parts
+
+        return research_missing_parts(_latest_version(obj))
+
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         if actions and self._breaks_evidence_rule(obj):
             actions = [action for action in actions if action[0] != "approve"]
+        if actions and (missing := self._missing_research_parts(obj)):
+            # No approval; the one action left says what is missing, in the editor's menu.
+            label = "Wijzigingen vragen (ontbreekt: " + ", ".join(missing) + ")"
+            actions = [
+                (name, label if name == "reject" else text, modal) for name, text, modal in actions if name != "approve"
+            ]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        from editorial.completeness import missing_message
+
         # Approving the last task publishes the latest revision: that is the one to check.
         content = task_state.workflow_state.content_object
         if action_name == "approve" and self._breaks_evidence_rule(content.specific):
             raise PermissionDenied("De bewijskracht van deze praktijk is niet onderbouwd.")
+        if action_name == "approve" and (missing := self._missing_research_parts(content.specific)):
+            raise PermissionDenied(missing_message(missing))
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

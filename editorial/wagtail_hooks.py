@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
+from editorial.completeness import research_missing_parts
 from editorial.evidence import is_practice, practice_evidence_errors
 from editorial.review import ReviewDuePanel, ReviewReportView
 from editorial.views import import_view, importable_parents
@@ -176,11 +177,21 @@ def use_kenniscentrum_content_checker(request, items, page=None):
 def refuse_bulk_publishing_without_evidence(request, action_type, objects, action_class_instance):
     if action_type != "publish":
         return None
-    blocked = []
+    blocked, incomplete = [], []
     for obj in objects:
         latest = obj.specific.get_latest_revision_as_object() if hasattr(obj, "specific") else obj
         if is_practice(latest) and practice_evidence_errors(latest):
             blocked.append(latest.title)
+        if missing := research_missing_parts(latest):
+            incomplete.append(f"{latest.title} (ontbreekt: {', '.join(missing)})")
+    if incomplete:
+        messages.error(
+            request,
+            "Niet gepubliceerd: deze onderzoekssamenvattingen zijn niet volledig: "
+            + "; ".join(incomplete)
+            + ".",
+        )
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
     if blocked:
         messages.error(
             request,

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.listing import ListingMixin
 from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
+from editorial.forms import ResearchPageForm
 from editorial.mixins import CitationDownloadMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
@@ -190,6 +191,7 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
     settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
+    base_form_class = ResearchPageForm
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
 

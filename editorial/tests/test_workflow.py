@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.test.utils.form_data import rich_text
 
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, WORKFLOW_NAME
 from research.models import ResearchPage
@@ -24,6 +25,9 @@ def research_form(**fields):
     fields.setdefault("language", "nl")
     fields.setdefault("region", "vlaanderen")
     fields.setdefault("method", "survey")
+    fields.setdefault("summary", "Een op vijf jongeren is betrokken bij pesten.")
+    fields.setdefault("key_findings", rich_text("<p>Een op vijf jongeren is betrokken.</p>"))
+    fields.setdefault("publisher", "Universiteit Antwerpen")
     return page_form(ResearchPage, **fields)
 
 
@@ -39,9 +43,7 @@ def submit_as(client, user, parent):
 
 
 def workflow_action(client, page, action, comment=""):
-    task_state = TaskState.objects.get(
-        workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
-    )
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS)
     url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
     return client.post(url, {"comment": comment})
 
@@ -68,11 +70,7 @@ def test_setup_command_is_idempotent(tree):
     call_command("setup_editorial_workflow", "--demo-users")
     assert Group.objects.filter(name=REDACTIE).count() == 1
     assert tree.research.get_workflow().name == WORKFLOW_NAME
-    assert (
-        Group.objects.get(name=f"{PARTNER_PREFIX}Onderwijs")
-        .user_set.filter(username="partner")
-        .exists()
-    )
+    assert Group.objects.get(name=f"{PARTNER_PREFIX}Onderwijs").user_set.filter(username="partner").exists()
 
 
 def test_redactie_writes_and_submits_but_cannot_publish(client, redacteur, tree):
@@ -168,3 +166,67 @@ def test_partner_group_is_created_with_a_new_audience_page(tree):
     group = Group.objects.get(name=f"{PARTNER_PREFIX}Jongeren")
     page = Page.objects.get(slug="jongeren")
     assert group.page_permissions.filter(page=page, permission__codename="change_page").exists()
+
+
+# -- an imported, empty summary cannot be approved or published (issue 15) -------------------
+
+EMPTY_IMPORT = b"@techreport{k, author={Pabian, Sara}, title={Pesten in cijfers}, year=2019}"
+MISSING = "een korte samenvatting, de belangrijkste bevindingen, de regio, de methode"
+
+
+def imported_and_submitted(redacteur, tree):
+    from editorial.importers import import_references, parse_references
+    from editorial.views import submit_for_review
+
+    report = import_references(parse_references("leeg.bib", EMPTY_IMPORT), tree.research)
+    page = report.imported[0].page
+    assert submit_for_review([page], redacteur) == (1, [])
+    page.refresh_from_db()
+    return page
+
+
+def test_board_cannot_approve_an_imported_empty_summary(client, redacteur, raadslid, tree):
+    page = imported_and_submitted(redacteur, tree)
+    client.force_login(raadslid)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert f"Wijzigingen vragen (ontbreekt: {MISSING}, waar de publicatie te vinden is" in edit
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_board_cannot_publish_an_empty_summary_from_the_editor(client, redacteur, raadslid, tree):
+    page = imported_and_submitted(redacteur, tree)
+    client.force_login(raadslid)
+    data = research_form(
+        title=page.title,
+        slug=page.slug,
+        summary="",
+        key_findings=rich_text(""),
+        region="",
+        method="",
+        publisher="",
+        **{"action-publish": "Publiceren"},
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nog niet klaar om te publiceren. Vul eerst aan: " + MISSING in html
+    page.refresh_from_db()
+    assert not page.live
+
+    # Complete: now publishing works.
+    data = research_form(title=page.title, slug=page.slug, **{"action-publish": "Publiceren"})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_bulk_publishing_refuses_an_empty_summary(client, admin_user, redacteur, tree):
+    page = imported_and_submitted(redacteur, tree)
+    client.force_login(admin_user)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(f"{url}?id={page.pk}&next=/admin/", {}, follow=True)
+    page.refresh_from_db()
+    assert not page.live
+    assert "ontbreekt: " + MISSING in response.content.decode()
