@@ -62,3 +62,31 @@ def cache(name: str) -> dict:
             }
         }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def email() -> dict:
+    """E-mail settings from EMAIL_HOST and friends: SMTP when EMAIL_HOST is set.
+
+    Without EMAIL_HOST, mail goes to the log (console backend) and a warning says so at start:
+    the board would never get its workflow notifications.
+    """
+    host = get("EMAIL_HOST")
+    settings = {
+        "DEFAULT_FROM_EMAIL": get("DEFAULT_FROM_EMAIL", "webmaster@localhost"),
+        "SERVER_EMAIL": get("SERVER_EMAIL") or get("DEFAULT_FROM_EMAIL", "root@localhost"),
+    }
+    if not host:
+        return {**settings, "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    port = int(get("EMAIL_PORT", "587"))
+    use_ssl = get_bool("EMAIL_USE_SSL", port == 465)
+    return {
+        **settings,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": get("EMAIL_HOST_USER"),
+        "EMAIL_HOST_PASSWORD": get("EMAIL_HOST_PASSWORD"),
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_USE_TLS": not use_ssl and get_bool("EMAIL_USE_TLS", port == 587),
+        "EMAIL_TIMEOUT": int(get("EMAIL_TIMEOUT", "10")),
+    }

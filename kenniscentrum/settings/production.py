@@ -41,5 +41,13 @@ if env.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Workflow notifications reach the board over SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL, DEFAULT_FROM_EMAIL); see the README.
+globals().update(env.email())
+if EMAIL_BACKEND.endswith("console.EmailBackend"):  # noqa: F405
+    import logging
+
+    logging.getLogger("kenniscentrum").warning(
+        "EMAIL_HOST is not set: e-mail (workflow notifications) goes to the log, not to people."
+    )
 LOGGING["root"]["level"] = env.get("LOG_LEVEL", "INFO")  # noqa: F405
