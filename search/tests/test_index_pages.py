@@ -64,7 +64,8 @@ def test_index_page_lists_exactly_its_own_published_items(client, tree):
     # The facets relevant to practices, not the type facet (it is fixed by the page).
     assert 'data-facet="bewijs"' in body
     assert 'data-facet="type"' not in body
-    assert f'action="{tree.practices.get_url()}"' in body
+    # The form brings the visitor back to the listing (not the top of the page) after a search.
+    assert f'action="{tree.practices.get_url()}#alle-materiaal"' in body
 
     expected = {
         "toolkits": "Toolkit ernaast",

@@ -1,49 +1,53 @@
 /* Search, progressively enhanced. Without this file everything works through the form:
-   - suggestions while typing (JSON endpoint /api/zoeken/suggesties/), as an ARIA combobox;
-   - facet checkboxes and the sort menu submit the form at once (the buttons stay for no-JS). */
+   - the filters open as a sidebar on wide screens (a closed <details> on a phone);
+   - suggestions while typing (JSON endpoint /api/zoeken/suggesties/) as an ARIA 1.2 combobox:
+     options are plain text (no links inside options), arrows move, Enter opens, Escape closes the
+     list first and is kept from the quick exit ("Snel weg" listens for Escape on the document).
+   Ticking a filter or choosing a sort never reloads the page: the buttons apply (WCAG 3.2.2). */
 (function () {
     "use strict";
     var form = document.querySelector("[data-search-form]");
     if (!form) { return; }
     document.documentElement.classList.add("js");
 
-    form.addEventListener("change", function (event) {
-        var target = event.target;
-        if (target.matches(".facet input[type=checkbox], #search-sort")) {
-            var page = form.querySelector("input[name=page]");
-            if (page) { page.remove(); }
-            form.submit();
-        }
-    });
+    var facets = form.querySelector("[data-facets]");
+    if (facets && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) {
+        facets.open = true;
+    }
 
     var input = form.querySelector("input[name=q][data-suggest-url]");
     var list = document.getElementById("search-suggestions");
     if (!input || !list || !window.fetch) { return; }
     var timer = null, controller = null, active = -1;
 
+    function isOpen() { return !list.hidden; }
+
     function close() {
+        clearTimeout(timer);
+        if (controller) { controller.abort(); controller = null; }
         list.hidden = true;
-        list.innerHTML = "";
+        list.textContent = "";
         input.setAttribute("aria-expanded", "false");
         input.removeAttribute("aria-activedescendant");
         active = -1;
     }
 
     function render(items) {
-        list.innerHTML = "";
+        list.textContent = "";
+        active = -1;
+        input.removeAttribute("aria-activedescendant");
         items.forEach(function (item, i) {
-            var li = document.createElement("li");
-            li.id = "suggestion-" + i;
-            li.setAttribute("role", "option");
-            var a = document.createElement("a");
-            a.href = item.url;
-            a.textContent = item.title;
+            var option = document.createElement("li");
+            option.id = "suggestion-" + i;
+            option.setAttribute("role", "option");
+            option.setAttribute("aria-selected", "false");
+            option.dataset.url = item.url;
+            option.textContent = item.title;
             var type = document.createElement("span");
             type.className = "suggestion__type";
             type.textContent = item.type_label;
-            a.appendChild(type);
-            li.appendChild(a);
-            list.appendChild(li);
+            option.appendChild(type);
+            list.appendChild(option);
         });
         list.hidden = items.length === 0;
         input.setAttribute("aria-expanded", items.length ? "true" : "false");
@@ -52,10 +56,15 @@
     function move(step) {
         var options = list.querySelectorAll("[role=option]");
         if (!options.length) { return; }
-        if (active >= 0) { options[active].removeAttribute("aria-selected"); }
+        if (active >= 0) { options[active].setAttribute("aria-selected", "false"); }
         active = (active + step + options.length) % options.length;
         options[active].setAttribute("aria-selected", "true");
+        options[active].scrollIntoView({ block: "nearest" });
         input.setAttribute("aria-activedescendant", options[active].id);
+    }
+
+    function open(option) {
+        if (option && option.dataset.url) { window.location.href = option.dataset.url; }
     }
 
     input.addEventListener("input", function () {
@@ -73,14 +82,25 @@
     });
 
     input.addEventListener("keydown", function (event) {
-        if (list.hidden) { return; }
+        if (event.key === "Escape" || event.key === "Esc") {
+            if (!isOpen()) { return; }  // a closed list: Escape is the quick exit's again
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+            return;
+        }
+        if (!isOpen()) { return; }
         if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
         else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
-        else if (event.key === "Escape") { close(); }
         else if (event.key === "Enter" && active >= 0) {
             event.preventDefault();
-            window.location.href = list.querySelectorAll("[role=option] a")[active].href;
+            open(list.querySelectorAll("[role=option]")[active]);
         }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 200); });
+    // Keep the focus in the field while an option is clicked, then follow it.
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+        open(event.target.closest("[role=option]"));
+    });
+    input.addEventListener("blur", close);
 })();
