@@ -6,7 +6,7 @@ PORT ?= 8000
 # PostgreSQL for the second test run; CI requires it, elsewhere it is skipped when unreachable.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kenniscentrum
 
-.PHONY: run setup demo services test test-sqlite test-postgres lint bench bench-relevance lock clean
+.PHONY: run setup demo services search-node search-node-stop test test-sqlite test-postgres lint bench bench-relevance lock clean
 
 run: demo
 	@echo ""
@@ -33,6 +33,14 @@ demo: setup
 # as CI does; then `make test` runs every part of the gate.
 services:
 	bash scripts/services.sh all
+
+# A real search cluster (OpenSearch from Maven Central) on 127.0.0.1:9200; NODES=3 for three.
+# Prints the ELASTICSEARCH_URL to use, e.g. `ELASTICSEARCH_URL=http://127.0.0.1:9200 make test`.
+search-node:
+	@bash scripts/searchnode.sh start
+
+search-node-stop:
+	@bash scripts/searchnode.sh stop
 
 lint: setup
 	$(BIN)/ruff check .

@@ -2,7 +2,8 @@
 # Install (from Debian's packages) and start the services the test suite talks to.
 #   scripts/services.sh postgres   PostgreSQL at 127.0.0.1:5432, user postgres, trust auth on loopback
 #   scripts/services.sh chromium   Debian's chromium for the browser tests
-#   scripts/services.sh all        both
+#   scripts/services.sh search     Java and Maven (Debian), then the search node (scripts/searchnode.sh)
+#   scripts/services.sh all        all three
 # Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
 set -euo pipefail
 
@@ -76,9 +77,25 @@ install_chromium() {
     echo "== $(chromium --version 2>/dev/null || echo 'chromium installed')"
 }
 
+start_search() {
+    if ! command -v java >/dev/null 2>&1 && ! ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
+        echo "== installing Java 17 (Debian package openjdk-17-jre-headless)"
+        apt_install openjdk-17-jre-headless
+    fi
+    if ! command -v mvn >/dev/null 2>&1; then
+        echo "== installing Maven (Debian package maven)"
+        apt_install maven
+    fi
+    if ! command -v unzip >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+        apt_install unzip curl
+    fi
+    bash "$(dirname "$0")/searchnode.sh" start
+}
+
 case "${1:-all}" in
     postgres) start_postgres ;;
     chromium) install_chromium ;;
-    all) start_postgres; install_chromium ;;
-    *) echo "usage: $0 [postgres|chromium|all]" >&2; exit 2 ;;
+    search) start_search ;;
+    all) start_postgres; install_chromium; start_search ;;
+    *) echo "usage: $0 [postgres|chromium|search|all]" >&2; exit 2 ;;
 esac

@@ -92,6 +92,8 @@ class SearchIndexState(models.Model):
     still describes the table, also after a write in another process or a rollback."""
 
     token = models.CharField(max_length=32)
+    #: Since when the search cluster misses writes (it was down); None = up to date.
+    engine_behind_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "zoekindexversie"

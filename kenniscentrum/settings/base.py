@@ -158,6 +158,10 @@ CACHES = env.cache("REDIS_URL")
 # Public search engine: the project's own layer (see search/). Elasticsearch only when set.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "kenniscentrum")
+# Seconds a search waits for the cluster before the database answers instead, and seconds the
+# engine then stays marked down (searches go straight to the database meanwhile).
+ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "0.8"))
+SEARCH_ENGINE_RETRY_AFTER = float(env.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
 
 # "Snel weg" replaces the page with this neutral site (see helpfinder).
 QUICK_EXIT_URL = env.get("QUICK_EXIT_URL", "https://www.meteo.be/nl")

@@ -21,4 +21,8 @@ if env.get("TEST_DB_NAME"):
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 MEDIA_ROOT = env.get("TEST_MEDIA_ROOT", "/tmp/kenniscentrum-test-media")  # noqa: S108
 SEARCH_INDEX_PREFIX = "test-kenniscentrum"
+# The live search cluster (`make search-node`) is only for the tests that ask for it
+# (`search/tests/conftest.py`): the rest of the suite searches the database, as `make run` does.
+TEST_ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -25,6 +25,7 @@ from search.backends.base import (
     SearchUnavailable,
     Suggestion,
 )
+from search.backends.breaker import breaker_for
 
 logger = logging.getLogger(__name__)
 
@@ -42,23 +43,39 @@ def load_engine(name: str, **options) -> SearchBackend:
 class FallbackBackend(SearchBackend):
     """Ask `primary`; when it is unavailable, answer from `fallback` (the database engine).
 
-    Writes go to both; a primary that fails to index is logged and rebuilt later, so
-    publishing never fails because the cluster is down."""
+    A failure opens the primary's circuit breaker (`search.backends.breaker`, one per cluster
+    and process): for a while searches go straight to the database, without waiting for a
+    timeout each. Writes go to the database always and to the primary when it is up; a
+    primary that is down or fails to index is marked behind (`mark_engine_behind`) and
+    caught up later with `manage.py rebuild_search_index --changed-since`, so publishing
+    never waits for or fails on the cluster."""
 
     def __init__(self, primary: SearchBackend, fallback: SearchBackend):
         self.primary, self.fallback = primary, fallback
         self.name = primary.name
         self.supports_spelling_suggestions = primary.supports_spelling_suggestions
         self.supports_phrase_search = primary.supports_phrase_search
+        self.breaker = breaker_for(getattr(primary, "url", primary.name))
 
     def _read(self, method: str, *args, **kwargs):
-        try:
-            return getattr(self.primary, method)(*args, **kwargs)
-        except SearchUnavailable:
-            logger.warning(
-                "Search engine %s unavailable; answering from the database", self.primary.name
-            )
-            return getattr(self.fallback, method)(*args, **kwargs)
+        if self.breaker.allow():
+            try:
+                result = getattr(self.primary, method)(*args, **kwargs)
+            except SearchUnavailable as exc:
+                self.breaker.failed(str(exc))
+                logger.warning(
+                    "Search engine %s unavailable (%s); answering from the database for %d s",
+                    self.primary.name,
+                    exc,
+                    self.breaker.retry_after,
+                )
+            else:
+                self.breaker.succeeded()
+                return result
+        result = getattr(self.fallback, method)(*args, **kwargs)
+        if isinstance(result, SearchResults):
+            result.degraded = True
+        return result
 
     def search(self, query: SearchQuery) -> SearchResults:
         return self._read("search", query)
@@ -75,12 +92,32 @@ class FallbackBackend(SearchBackend):
     def count(self) -> int:
         return self.fallback.count()
 
+    def state(self) -> dict:
+        """For /gezond/: the engine, its cluster and whether searches reach it now."""
+        state = {"engine": self.primary.name, **self.breaker.state()}
+        cluster = getattr(self.primary, "cluster", None)
+        if cluster:
+            state["cluster"] = cluster
+        return state
+
     def _write(self, method: str, *args) -> None:
         getattr(self.fallback, method)(*args)
+        if not self.breaker.allow():
+            mark_engine_behind(f"{self.primary.name} down: {method} not sent")
+            return
         try:
             getattr(self.primary, method)(*args)
-        except SearchUnavailable:
-            logger.exception("Could not update %s; rebuild it when it is back", self.primary.name)
+        except SearchUnavailable as exc:
+            self.breaker.failed(str(exc))
+            mark_engine_behind(f"{method} failed: {exc}")
+            logger.warning(
+                "Could not update %s (%s); marked for catch-up "
+                "(manage.py rebuild_search_index --changed-since)",
+                self.primary.name,
+                exc,
+            )
+        else:
+            self.breaker.succeeded()
 
     def index(self, documents: Iterable[IndexDocument]) -> None:
         self._write("index", list(documents))
@@ -92,8 +129,17 @@ class FallbackBackend(SearchBackend):
         self, documents: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
     ) -> int:
         documents = list(documents)
-        self.fallback.rebuild(documents)
-        return self.primary.rebuild(documents, progress)
+        done = self.fallback.rebuild(documents)
+        try:
+            done = self.primary.rebuild(documents, progress)
+        except SearchUnavailable as exc:
+            self.breaker.failed(str(exc))
+            mark_engine_behind(f"rebuild failed: {exc}")
+            logger.error("Could not rebuild %s (%s); the database index is current", self.name, exc)
+            return done
+        self.breaker.succeeded()
+        clear_engine_behind()
+        return done
 
     def sync_synonyms(self) -> bool:
         sync = getattr(self.primary, "sync_synonyms", None)
@@ -104,6 +150,42 @@ class FallbackBackend(SearchBackend):
         except SearchUnavailable:
             logger.exception("Could not update the synonyms of %s", self.primary.name)
             return False
+
+
+def mark_engine_behind(reason: str) -> None:
+    """Remember (in the database, for every process) since when the search cluster misses
+    writes; the earliest moment is kept. `rebuild_search_index --changed-since` reads it."""
+    from django.utils import timezone
+
+    from search.models import SearchIndexState
+
+    try:
+        updated = SearchIndexState.objects.filter(id=1, engine_behind_since__isnull=True).update(
+            engine_behind_since=timezone.now()
+        )
+    except Exception:  # noqa: BLE001 - the mark must never break a publish
+        logger.exception("Could not mark the search engine as behind")
+        return
+    if updated:
+        logger.warning("Search engine behind from now on: %s", reason)
+
+
+def engine_behind_since():
+    from search.models import SearchIndexState
+
+    return (
+        SearchIndexState.objects.filter(id=1).values_list("engine_behind_since", flat=True).first()
+    )
+
+
+def clear_engine_behind(since=None) -> None:
+    """The cluster has caught up (with everything changed since `since`, or everything)."""
+    from search.models import SearchIndexState
+
+    rows = SearchIndexState.objects.filter(id=1)
+    if since is not None:
+        rows = rows.filter(engine_behind_since__gte=since)
+    rows.update(engine_behind_since=None)
 
 
 def sync_synonyms() -> bool:

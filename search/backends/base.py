@@ -84,6 +84,8 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, dict[str, int]]  # facet name -> value -> count (values with count > 0)
     backend: str = ""
+    #: The chosen engine was down and another answered (same hits, the order may differ).
+    degraded: bool = False
 
 
 @dataclass

@@ -1,9 +1,11 @@
-"""The Elasticsearch engine, for scale-out: chosen when `ELASTICSEARCH_URL` is set.
+"""The Elasticsearch engine, for scale-out: chosen when `ELASTICSEARCH_URL` is set. It serves
+Elasticsearch 9 and OpenSearch 2/3: bodies are built with `elasticsearch.dsl` either way and
+sent through the client of the cluster it finds (`search.backends.es_clients`).
 
 Searches go to the cluster first; `search.backends.FallbackBackend` answers from the
 database engine when this engine raises `SearchUnavailable` (cluster down, timeout, index
-missing). A URL that answers but is not Elasticsearch is a configuration error
-(`ImproperlyConfigured`), raised when the engine is created.
+missing). A URL that answers but is not a cluster this project can serve is a configuration
+error (`ImproperlyConfigured`), raised when the engine is created.
 
 Index names come from one place (`IndexNames`): the alias `<SEARCH_INDEX_PREFIX>-search`
 points at one concrete index `<prefix>-search-<UTC timestamp>`. A rebuild creates a new
@@ -23,16 +25,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
-from elasticsearch import (
-    ApiError,
-    BadRequestError,
-    Elasticsearch,
-    NotFoundError,
-    TransportError,
-    UnsupportedProductError,
-)
-from elasticsearch.helpers import BulkIndexError, streaming_bulk
-
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,6 +37,14 @@ from search.backends.base import (
     SearchResults,
     SearchUnavailable,
     Suggestion,
+)
+from search.backends.es_clients import (
+    BulkRefused,
+    ClusterClient,
+    ClusterError,
+    NotACluster,
+    Unreachable,
+    detect,
 )
 from search.backends.es_mapping import PROBE_TEXT, index_body, rules_digest, synonym_rules
 from search.backends.es_queries import (
@@ -64,9 +64,12 @@ logger = logging.getLogger(__name__)
 #: before Snowball 3; the `_analyze` probe then decides: if the cluster's `dutch` is
 #: Kraaij-Pohlmann, the new index is dropped and the rebuild fails with a clear message.
 STEMMER_LANGUAGES = ("dutch_porter", "dutch")
-BULK_CHUNK = 500
 #: Seconds for long operations (bulk chunks, reindex); queries use ELASTICSEARCH_TIMEOUT.
 LONG_TIMEOUT = 300
+#: Seconds for index management (create, alias swap), which waits for shards.
+ADMIN_TIMEOUT = 30
+#: Seconds a publish may wait for its index write before the cluster counts as down.
+WRITE_TIMEOUT = 3
 _INDEX_PREFIX = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -155,10 +158,10 @@ class ElasticsearchBackend(SearchBackend):
         if not self.url:
             raise ImproperlyConfigured("The Elasticsearch engine needs ELASTICSEARCH_URL.")
         self.names = IndexNames(prefix if prefix is not None else settings.SEARCH_INDEX_PREFIX)
-        self.timeout = timeout or getattr(settings, "ELASTICSEARCH_TIMEOUT", 5)
-        self.client = Elasticsearch(
-            self.url, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False
-        )
+        #: Searches wait this long for an answer; then the database answers instead.
+        self.timeout = timeout or getattr(settings, "ELASTICSEARCH_TIMEOUT", 1.0)
+        self.write_timeout = max(self.timeout, WRITE_TIMEOUT)
+        self._client: ClusterClient | None = None
         self._bucket_sizes: dict[str, int] | None = None
         self._alias_ready = False
         if check:
@@ -166,79 +169,103 @@ class ElasticsearchBackend(SearchBackend):
 
     # Connection -----------------------------------------------------------------------
 
-    def _not_elasticsearch(self, detail: str) -> ImproperlyConfigured:
+    def _not_served(self, detail: str) -> ImproperlyConfigured:
         return ImproperlyConfigured(
             f"ELASTICSEARCH_URL points at {redact(self.url)}, which answers but is not "
-            f"Elasticsearch ({detail}). Set ELASTICSEARCH_URL to the URL of an Elasticsearch "
-            "9 cluster (for example http://localhost:9200), or unset it to search with the "
-            "database engine only."
+            f"Elasticsearch 9 or OpenSearch 2/3 ({detail}). Set ELASTICSEARCH_URL to the URL "
+            "of such a cluster (for example http://localhost:9200), or unset it to search "
+            "with the database engine only."
         )
 
-    def check(self) -> dict | None:
-        """Ask the root endpoint who answers. Something that is not Elasticsearch (another
-        web server, OpenSearch, a wrong port) or refused credentials raise
-        ImproperlyConfigured; a cluster that cannot be reached now is only logged: searches
-        fall back to the database until it is back. Returns the cluster's info or None."""
+    def _detect(self) -> ClusterClient:
+        """Who answers at the URL, as a client for it. Raises ImproperlyConfigured for
+        anything this engine cannot serve, Unreachable/ClusterError when there is no
+        usable answer now."""
         try:
-            info = self.client.info()
-        except UnsupportedProductError as exc:
-            raise self._not_elasticsearch(
-                "no 'X-Elastic-Product: Elasticsearch' header on its answer"
-            ) from exc
-        except ApiError as exc:
-            is_es = exc.meta.headers.get("x-elastic-product", "") == "Elasticsearch"
-            status = exc.meta.status
-            if is_es and status in (401, 403):
+            client = detect(self.url, self.timeout, ADMIN_TIMEOUT)
+        except NotACluster as exc:
+            raise self._not_served(str(exc)) from exc
+        except ClusterError as exc:
+            if exc.status in (401, 403):
                 raise ImproperlyConfigured(
-                    f"Elasticsearch at {redact(self.url)} refused the credentials in "
-                    f"ELASTICSEARCH_URL (HTTP {status})."
+                    f"The search cluster at {redact(self.url)} refused the credentials in "
+                    f"ELASTICSEARCH_URL (HTTP {exc.status})."
                 ) from exc
-            if is_es and 400 <= status < 500:
+            if 400 <= exc.status < 500:
                 raise ImproperlyConfigured(
-                    f"Elasticsearch at {redact(self.url)} rejected this client (HTTP {status}: "
-                    f"{exc.message}). The elasticsearch 9 client needs an Elasticsearch 9 "
-                    "cluster."
+                    f"Elasticsearch at {redact(self.url)} rejected this client (HTTP "
+                    f"{exc.status}: {exc.message}). The elasticsearch 9 client needs an "
+                    "Elasticsearch 9 cluster."
                 ) from exc
-            if not is_es and 400 <= status < 500:
-                raise self._not_elasticsearch(f"HTTP {status} on its root endpoint") from exc
+            raise
+        logger.info("Search engine: %s at %s", client.info, redact(self.url))
+        return client
+
+    def check(self) -> dict | None:
+        """Ask the root endpoint who answers and pick the client for it. Something that is
+        not Elasticsearch 9 or OpenSearch 2/3 (another web server, an older cluster, a wrong
+        port) or refused credentials raise ImproperlyConfigured; a cluster that cannot be
+        reached now is only logged: searches fall back to the database until it is back.
+        Returns {"distribution", "version"} or None."""
+        try:
+            self._client = self._detect()
+        except ClusterError as exc:
             logger.warning(
-                "Elasticsearch at %s answered HTTP %s; searching the database until it is back",
+                "Search cluster at %s answered HTTP %s; searching the database until it is back",
                 redact(self.url),
-                status,
+                exc.status,
             )
             return None
-        except TransportError as exc:
+        except Unreachable as exc:
             logger.warning(
-                "Elasticsearch at %s cannot be reached (%s); searching the database until it "
+                "Search cluster at %s cannot be reached (%s); searching the database until it "
                 "is back",
                 redact(self.url),
                 exc,
             )
             return None
-        return info.body
+        info = self._client.info
+        return {"distribution": info.distribution, "version": info.version}
+
+    @property
+    def client(self) -> ClusterClient:
+        """The cluster's client; found on first use when the cluster was down at start-up."""
+        if self._client is None:
+            try:
+                self._client = self._detect()
+            except ImproperlyConfigured as exc:
+                # Start-up is long past: a request must not fail on it. Logged loudly.
+                logger.error("%s", exc)
+                raise SearchUnavailable(str(exc)) from exc
+            except (ClusterError, Unreachable) as exc:
+                raise SearchUnavailable(f"cluster: {exc}") from exc
+        return self._client
+
+    @property
+    def cluster(self) -> str | None:
+        """"OpenSearch 2.19.6" or "Elasticsearch 9.1.0"; None while not known."""
+        return str(self._client.info) if self._client else None
 
     @contextmanager
     def _calls(self, what: str) -> Iterator[None]:
         """Map the client's errors onto the contract: unreachable, timed out, overloaded or
-        without an index -> SearchUnavailable (callers fall back); not Elasticsearch ->
-        ImproperlyConfigured; anything else (a bad request is a bug) propagates."""
+        without an index -> SearchUnavailable (callers fall back); anything else (a bad
+        request is a bug) propagates."""
         try:
             yield
-        except UnsupportedProductError as exc:
-            raise self._not_elasticsearch("no 'X-Elastic-Product' header") from exc
-        except NotFoundError as exc:
-            raise SearchUnavailable(f"{what}: no index behind {self.names.alias}") from exc
-        except ApiError as exc:
-            if exc.meta.status >= 500 or exc.meta.status == 429:
-                raise SearchUnavailable(f"{what}: HTTP {exc.meta.status}") from exc
+        except ClusterError as exc:
+            if exc.status == 404:
+                raise SearchUnavailable(f"{what}: no index behind {self.names.alias}") from exc
+            if exc.status >= 500 or exc.status == 429:
+                raise SearchUnavailable(f"{what}: HTTP {exc.status}") from exc
             raise
-        except TransportError as exc:
+        except Unreachable as exc:
             raise SearchUnavailable(f"{what}: {exc}") from exc
 
     def is_available(self) -> bool:
         try:
-            return bool(self.client.ping())
-        except (ApiError, TransportError):
+            return self.client.ping()
+        except (SearchUnavailable, ClusterError, Unreachable):
             return False
 
     # Searching ------------------------------------------------------------------------
@@ -254,8 +281,8 @@ class ElasticsearchBackend(SearchBackend):
         for _ in range(6):
             with self._calls("search"):
                 response = self.client.search(
-                    index=self.names.alias, body=search_body(query, sizes)
-                ).body
+                    self.names.alias, search_body(query, sizes), self.timeout
+                )
             facets, overflow = self._facets(query, response)
             if not overflow:
                 break
@@ -308,8 +335,8 @@ class ElasticsearchBackend(SearchBackend):
             return []
         with self._calls("suggest"):
             response = self.client.search(
-                index=self.names.alias, body=suggest_body(query, prefix, limit)
-            ).body
+                self.names.alias, suggest_body(query, prefix, limit), self.timeout
+            )
         return [
             Suggestion(hit["_source"]["title"], hit["_source"]["url"], hit["_source"]["type"])
             for hit in response["hits"]["hits"]
@@ -321,7 +348,7 @@ class ElasticsearchBackend(SearchBackend):
         if not spelling_words(text):
             return None
         with self._calls("spelling"):
-            response = self.client.search(index=self.names.alias, body=spelling_body(text)).body
+            response = self.client.search(self.names.alias, spelling_body(text), self.timeout)
         best = {}
         for entry in response.get("suggest", {}).get("spelling", []):
             if entry.get("options"):
@@ -349,8 +376,8 @@ class ElasticsearchBackend(SearchBackend):
         while True:
             with self._calls("facet values"):
                 response = self.client.search(
-                    index=self.names.alias, body=facet_values_body(facet, after)
-                ).body
+                    self.names.alias, facet_values_body(facet, after), self.timeout
+                )
             agg = response["aggregations"]["values"]
             values += [bucket["key"]["value"] for bucket in agg["buckets"]]
             after = agg.get("after_key")
@@ -359,16 +386,13 @@ class ElasticsearchBackend(SearchBackend):
 
     def count(self) -> int:
         with self._calls("count"):
-            return self.client.count(index=self.names.alias)["count"]
+            return self.client.count(self.names.alias, self.timeout)
 
     # Index management -----------------------------------------------------------------
 
     def _targets(self) -> list[str]:
         """The concrete indices the alias points at now."""
-        try:
-            return sorted(self.client.indices.get_alias(name=self.names.alias).body)
-        except NotFoundError:
-            return []
+        return self.client.aliased_indices(self.names.alias)
 
     def create_index(self, rules: list[str] | None = None) -> str:
         """A new, empty, versioned index with the current synonyms, refreshing off (bulk
@@ -379,36 +403,36 @@ class ElasticsearchBackend(SearchBackend):
             body = index_body(rules, language)
             body["settings"]["refresh_interval"] = "-1"
             try:
-                self.client.indices.create(index=name, **body)
-            except BadRequestError as exc:
+                self.client.create_index(name, body)
+            except ClusterError as exc:
                 reason = f"{exc.message} {exc.body}".lower()
-                if "stemmer" not in reason and language not in reason:
+                if exc.status != 400 or ("stemmer" not in reason and language not in reason):
                     raise
-                logger.warning("Elasticsearch rejected stemmer %r: %s", language, exc.message)
+                logger.info("The cluster has no stemmer %r: %s", language, exc.message)
                 continue
             self._probe(name, language)
             return name
         raise ImproperlyConfigured(
-            f"Elasticsearch at {redact(self.url)} knows none of the Dutch stemmers "
+            f"The search cluster at {redact(self.url)} knows none of the Dutch stemmers "
             f"{', '.join(STEMMER_LANGUAGES)}; the index needs Dutch Porter."
         )
 
     def _probe(self, name: str, language: str) -> None:
         """The index's analyzer must give exactly the terms `search.analysis` gives."""
-        tokens = self.client.indices.analyze(index=name, analyzer="kc_dutch", text=PROBE_TEXT)
-        found = [t["token"] for t in tokens["tokens"]]
+        found = self.client.analyze(name, "kc_dutch", PROBE_TEXT)
         expected = analyze(PROBE_TEXT)
         if found != expected:
             self._discard(name)
             raise ImproperlyConfigured(
-                f"The Dutch analysis of Elasticsearch (stemmer {language!r}) does not match "
+                f"The Dutch analysis of {self.cluster} (stemmer {language!r}) does not match "
                 f"the project's Dutch Porter analysis: {found} instead of {expected}. "
                 "Kraaij-Pohlmann ('gezondheid' -> 'zon') must not be used."
             )
         if language != STEMMER_LANGUAGES[0]:
-            logger.warning(
-                "Elasticsearch has no %r stemmer; its %r stemmer gives the same Dutch Porter "
-                "stems and is used instead",
+            logger.info(
+                "%s has no %r stemmer; its %r stemmer gives the same Dutch Porter stems and "
+                "is used instead",
+                self.cluster,
                 STEMMER_LANGUAGES[0],
                 language,
             )
@@ -416,27 +440,27 @@ class ElasticsearchBackend(SearchBackend):
     def _discard(self, name: str) -> None:
         """Delete a half-built index; a failure here must not hide the original error."""
         try:
-            self.client.indices.delete(index=name, ignore_unavailable=True)
-        except (ApiError, TransportError):
+            self.client.delete_index(name)
+        except (ClusterError, Unreachable, SearchUnavailable):
             logger.exception("Could not delete the unfinished index %s", name)
 
     def _go_live(self, name: str) -> None:
         """Make a loaded index searchable and point the alias at it, in one atomic step."""
-        self.client.indices.put_settings(index=name, settings={"index.refresh_interval": None})
-        self.client.indices.refresh(index=name)
+        self.client.put_settings(name, {"index.refresh_interval": None})
+        self.client.refresh(name)
         old = [index for index in self._targets() if index != name]
         actions: list[dict] = [
             {"remove": {"index": index, "alias": self.names.alias}} for index in old
         ]
-        if not old and self.client.indices.exists(index=self.names.alias):
+        if not old and self.client.index_exists(self.names.alias):
             # A concrete index squats on the alias name (auto-created by a write before the
             # first rebuild): replace it in the same atomic call.
             actions.append({"remove_index": {"index": self.names.alias}})
         actions.append({"add": {"index": name, "alias": self.names.alias, "is_write_index": True}})
-        self.client.indices.update_aliases(actions=actions)
+        self.client.update_aliases(actions)
         self._alias_ready = True
         for index in old:
-            self.client.indices.delete(index=index, ignore_unavailable=True)
+            self.client.delete_index(index)
 
     def _actions(self, index: str, documents: Iterable[IndexDocument]) -> Iterator[dict]:
         for doc in documents:
@@ -447,6 +471,13 @@ class ElasticsearchBackend(SearchBackend):
                 "_source": document_source(doc),
             }
 
+    @staticmethod
+    def _counted(actions: Iterable[dict], progress: Callable[[int], None] | None):
+        for done, action in enumerate(actions, start=1):
+            yield action
+            if progress and done % 500 == 0:
+                progress(done)
+
     def rebuild(
         self, documents: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
     ) -> int:
@@ -455,13 +486,10 @@ class ElasticsearchBackend(SearchBackend):
             name = self.create_index()
             done = 0
             try:
-                client = self.client.options(request_timeout=LONG_TIMEOUT)
-                for _ok, _item in streaming_bulk(
-                    client, self._actions(name, documents), chunk_size=BULK_CHUNK
-                ):
-                    done += 1
-                    if progress and done % BULK_CHUNK == 0:
-                        progress(done)
+                done = self.client.bulk(
+                    self._counted(self._actions(name, documents), progress),
+                    timeout=LONG_TIMEOUT,
+                )
                 self._go_live(name)
             except BaseException:
                 self._discard(name)
@@ -483,18 +511,13 @@ class ElasticsearchBackend(SearchBackend):
             old = self._targets()
             if not old:
                 return False  # no index yet: the first rebuild takes the synonyms along
-            mappings = self.client.indices.get_mapping(index=old[0]).body
+            mappings = self.client.get_mapping(old[0])
             meta = mappings[old[0]]["mappings"].get("_meta", {})
             if meta.get("synonyms") == rules_digest(rules):
                 return False
             name = self.create_index(rules)
             try:
-                copied = self.client.options(request_timeout=LONG_TIMEOUT).reindex(
-                    source={"index": self.names.alias},
-                    dest={"index": name},
-                    wait_for_completion=True,
-                    refresh=True,
-                )
+                copied = self.client.reindex(self.names.alias, name, LONG_TIMEOUT)
                 if copied.get("failures"):
                     raise RuntimeError(f"reindex failed: {copied['failures'][:3]}")
                 self._go_live(name)
@@ -507,7 +530,7 @@ class ElasticsearchBackend(SearchBackend):
     def _ensure_alias(self) -> None:
         if self._alias_ready:
             return
-        if not self.client.indices.exists_alias(name=self.names.alias):
+        if not self.client.alias_exists(self.names.alias):
             name = self.create_index()
             self._go_live(name)
         self._alias_ready = True
@@ -519,42 +542,35 @@ class ElasticsearchBackend(SearchBackend):
         with self._calls("index"):
             self._ensure_alias()
             try:
-                streaming_bulk_all(
-                    self.client,
+                # refresh=True, not "wait_for": visible at once without waiting up to a
+                # refresh interval (editorial writes are rare; a publish must be quick).
+                self.client.bulk(
                     self._actions(self.names.alias, documents),
-                    refresh="wait_for",
+                    timeout=self.write_timeout,
+                    refresh=True,
                     require_alias=True,
                 )
-            except BulkIndexError as exc:
+            except BulkRefused as exc:
                 # Publishing must not fail on the search index: FallbackBackend logs this.
-                raise SearchUnavailable(f"documents refused: {exc.errors[:3]}") from exc
+                raise SearchUnavailable(str(exc)) from exc
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         if not keys:
             return
         with self._calls("delete"):
-            if not self._alias_ready and not self.client.indices.exists_alias(
-                name=self.names.alias
-            ):
+            if not self._alias_ready and not self.client.alias_exists(self.names.alias):
                 return  # nothing indexed yet, nothing to delete
             actions = (
                 {"_op_type": "delete", "_index": self.names.alias, "_id": key} for key in keys
             )
-            streaming_bulk_all(self.client, actions, refresh="wait_for", ignore_status=(404,))
+            self.client.bulk(
+                actions, timeout=self.write_timeout, refresh=True, ignore_status=(404,)
+            )
 
     def drop(self) -> None:
         """Delete the alias and every index with this prefix (tests clean up with this)."""
         with self._calls("drop"):
-            self.client.indices.delete(
-                index=self.names.pattern, ignore_unavailable=True, allow_no_indices=True
-            )
+            self.client.delete_index(self.names.pattern)
         self._alias_ready = False
 
-
-def streaming_bulk_all(client: Elasticsearch, actions, **kwargs) -> int:
-    """Run a bulk request stream to the end (errors raise BulkIndexError)."""
-    done = 0
-    for _ok, _item in streaming_bulk(client, actions, chunk_size=BULK_CHUNK, **kwargs):
-        done += 1
-    return done
