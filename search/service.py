@@ -234,6 +234,12 @@ def run_search(
         )
         query.page = state["page"] = num_pages
         results = backend.search(query)
+    if results.degraded and not parsed.is_empty and query.sort == "relevantie":
+        # The database answered for the search cluster: same results, the order may differ.
+        notices.append(
+            "Onze zoekmachine is even niet bereikbaar. Je ziet alle resultaten, maar de "
+            "volgorde kan iets anders zijn dan gewoonlijk."
+        )
     page = SearchPage(
         form=form,
         state=state,
