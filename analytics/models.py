@@ -43,6 +43,11 @@ class DailyPageView(models.Model):
     class Meta:
         verbose_name = "paginabezoeken per dag"
         verbose_name_plural = "paginabezoeken per dag"
+        # Who may open the "Bereik & impact" dashboard (see analytics.access).
+        permissions = [
+            ("view_reach", "Kan alle bereikcijfers zien (zonder vrije tekst van bezoekers)"),
+            ("view_audience_reach", "Kan de bereikcijfers van de eigen doelgroep zien"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["date", "path"], name="analytics_pageview_day_path")
         ]

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from analytics import admin_views, reports
+from analytics.access import reach_access
 
 
 @hooks.register("before_serve_page", order=100)
@@ -32,9 +33,14 @@ def register_admin_urls():
     ]
 
 
+class ReachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return reach_access(request.user) is not None
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return MenuItem("Bereik & impact", reverse("analytics_dashboard"), icon_name="view", order=250)
+    return ReachMenuItem("Bereik & impact", reverse("analytics_dashboard"), icon_name="view", order=250)
 
 
 class ReachSummaryPanel(Component):
@@ -42,13 +48,19 @@ class ReachSummaryPanel(Component):
     order = 150
     template_name = "analytics/admin/home_panel.html"
 
+    def __init__(self, access):
+        self.access = access
+
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
-        filters = reports.Filters(
-            start=today - datetime.timedelta(days=reports.DEFAULT_DAYS - 1), end=today
+        filters = self.access.scope(
+            reports.Filters(start=today - datetime.timedelta(days=reports.DEFAULT_DAYS - 1), end=today)
         )
         metrics, useful_share = reports.summary(filters)
-        zero = reports.table_zero_results(filters).rows[:5]
+        metrics = [m for m in metrics if self.access.may_see_metric(m["label"])]
+        zero = []
+        if self.access.may_see_table("zonder-resultaat"):
+            zero = reports.table_zero_results(filters).rows[:5]
         return {
             "metrics": metrics,
             "useful_share": useful_share,
@@ -59,4 +71,6 @@ class ReachSummaryPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_reach_panel(request, panels):
-    panels.append(ReachSummaryPanel())
+    access = reach_access(request.user)
+    if access is not None:
+        panels.append(ReachSummaryPanel(access))

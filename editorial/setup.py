@@ -13,6 +13,10 @@ Design:
 - Partnerredacteur: base group (admin access, images and documents). Per audience landing page
   a group "Partnerredacteur: <doelgroep>" with change rights on that page only, created as soon
   as the page exists. A partner is a member of the group of their audience.
+
+Reach figures (analytics.access): Redactie sees all figures, the visitors' comments and search
+terms; the board all figures and search terms, no comments; a partner only the figures of the
+own audience, without any visitor free text.
 """
 
 REDACTIE = "Redactie"
@@ -61,9 +65,22 @@ def _grant_media(apps, group, actions):
     for app_label, model in MEDIA_MODELS:
         for action in actions:
             permission = _permission(apps, app_label, model, f"{action}_{model}")
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission
-            )
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+REACH = {
+    REDACTIE: (
+        ("dailypageview", "view_reach"),
+        ("feedback", "view_feedback"),
+        ("dailysearch", "view_dailysearch"),
+    ),
+    BOARD: (("dailypageview", "view_reach"), ("dailysearch", "view_dailysearch")),
+}
+
+
+def _grant_reach(apps, group, grants):
+    for model, codename in grants:
+        group.permissions.add(_permission(apps, "analytics", model, codename))
 
 
 def _home_page_id(apps):
@@ -79,6 +96,7 @@ def create_groups(apps):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(_access_admin(apps))
         groups[name] = group
+        _grant_reach(apps, group, REACH.get(name, ()))
     _grant_media(apps, groups[REDACTIE], ("add", "change", "choose"))
     _grant_media(apps, groups[BOARD], ("choose",))
     _grant_media(apps, groups[PARTNER], ("add", "choose"))
@@ -99,17 +117,11 @@ def create_workflow(apps):
     board, _ = Group.objects.get_or_create(name=BOARD)
     task = BoardApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        content_type, _ = ContentType.objects.get_or_create(
-            app_label="editorial", model="boardapprovaltask"
-        )
-        task = BoardApprovalTask.objects.create(
-            name=TASK_NAME, content_type=content_type, active=True
-        )
+        content_type, _ = ContentType.objects.get_or_create(app_label="editorial", model="boardapprovaltask")
+        task = BoardApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
     task.groups.add(board)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task_id=task.pk, defaults={"sort_order": 0}
-    )
+    WorkflowTask.objects.get_or_create(workflow=workflow, task_id=task.pk, defaults={"sort_order": 0})
     return workflow
 
 
@@ -129,6 +141,7 @@ def create_partner_group(apps, audience_page_id, audience_name):
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=f"{PARTNER_PREFIX}{audience_name}"[:150])
     group.permissions.add(_access_admin(apps))
+    _grant_reach(apps, group, (("dailypageview", "view_audience_reach"),))
     _grant_media(apps, group, ("add", "choose"))
     _grant_pages(apps, group, audience_page_id, ("change_page",))
     return group
