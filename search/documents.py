@@ -107,9 +107,7 @@ def page_document(page: Page) -> IndexDocument | None:
         date = datetime.date(page.year, 1, 1)
         language = page.language
         figures = " ".join(f.label for f in page.key_figures.all())
-        body = " ".join(
-            [body, page.original_title, page.publisher, page.journal, page.population, figures]
-        )
+        body = " ".join([body, page.original_title, page.publisher, page.journal, page.population, figures])
         extra["citation"] = f"{page.authors} ({page.year})"
     elif isinstance(page, NewsPage):
         date = page.date
@@ -158,8 +156,8 @@ def document_document(document: KennisDocument) -> IndexDocument | None:
     """A download is searchable while a live toolkit offers it. It inherits the toolkits'
     topics, approaches, ages, settings and school cells; its own audiences and language win."""
     toolkits = live_toolkits_for(document)
-    if not toolkits:
-        return None
+    if not toolkits or document.collection.get_view_restrictions().exists():
+        return None  # not offered, or in a private collection
     facets: dict[str, set[str]] = {}
     for toolkit in toolkits:
         for name, values in _taxonomy_facets(toolkit).items():
@@ -179,9 +177,7 @@ def document_document(document: KennisDocument) -> IndexDocument | None:
         body=" ".join([kind_label, *(t.title for t in toolkits)]),
         date=date,
         language=document.language,
-        facets=_finish(
-            {k: sorted(v) for k, v in facets.items()}, "document", date, document.language
-        ),
+        facets=_finish({k: sorted(v) for k, v in facets.items()}, "document", date, document.language),
         extra={
             "format": document.format_label,
             "size": document.size_label,
@@ -219,9 +215,7 @@ def all_documents() -> Iterator[IndexDocument]:
             entry = page_document(page)
             if entry:
                 yield entry
-    document_ids = (
-        ToolkitPage.objects.live().public().values_list("downloads__document", flat=True).distinct()
-    )
+    document_ids = ToolkitPage.objects.live().public().values_list("downloads__document", flat=True).distinct()
     for document in KennisDocument.objects.filter(pk__in=document_ids).order_by("pk"):
         entry = document_document(document)
         if entry:
@@ -237,7 +231,11 @@ def count_all() -> int:
     """How many entries a rebuild will produce at most (for the progress bar)."""
     pages = sum(model.objects.live().public().count() for model in PAGE_TYPES)
     documents = (
-        ToolkitPage.objects.live().public().filter(downloads__isnull=False)
-        .values("downloads__document").distinct().count()
+        ToolkitPage.objects.live()
+        .public()
+        .filter(downloads__isnull=False)
+        .values("downloads__document")
+        .distinct()
+        .count()
     )
     return pages + documents + GlossaryTerm.objects.count()

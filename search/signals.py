@@ -1,7 +1,7 @@
 """The index follows the content, and one hook point for whoever counts searches.
 
-Publishing, unpublishing, moving and deleting pages, saving or deleting documents and glossary
-terms update the search index at once (in the same transaction as the change). Drafts never
+Publishing, unpublishing, moving and deleting pages, making a page or a collection private or
+public again, saving or deleting documents and glossary terms update the search index at once (in the same transaction as the change). Drafts never
 reach it: only `page_published` adds a page, and `search.documents` refuses anything that is
 not live and public.
 """
@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -66,9 +66,7 @@ def _toolkit_document_ids(toolkit_id: int) -> set[int]:
     from search.models import SearchEntry
     from toolkits.models import ToolkitDownload
 
-    ids = set(
-        ToolkitDownload.objects.filter(toolkit_id=toolkit_id).values_list("document_id", flat=True)
-    )
+    ids = set(ToolkitDownload.objects.filter(toolkit_id=toolkit_id).values_list("document_id", flat=True))
     for key, extra in SearchEntry.objects.filter(type="document").values_list("key", "extra"):
         if toolkit_id in (extra or {}).get("toolkit_ids", []):
             ids.add(int(key.split(":", 1)[1]))
@@ -124,6 +122,22 @@ def on_page_deleted(sender, instance, **kwargs):
         _after_page_change(instance)
 
 
+def on_page_privacy_changed(sender, instance, **kwargs):
+    """A login or password restriction covers the page and everything below it: the index
+    (and so the search, the JSON API and the listings) follows at once, both ways."""
+    for page in instance.page.get_descendants(inclusive=True).live().specific():
+        index_page(page)
+        _after_page_change(page)
+
+
+def on_collection_privacy_changed(sender, instance, **kwargs):
+    """Documents of a private collection (or one below it) are not searchable."""
+    from core.models import KennisDocument
+
+    collections = instance.collection.get_descendants(inclusive=True)
+    index_documents(KennisDocument.objects.filter(collection__in=collections).values_list("pk", flat=True))
+
+
 def on_document_saved(sender, instance, **kwargs):
     index_documents([instance.pk])
 
@@ -167,12 +181,19 @@ def connect() -> None:
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
     post_delete.connect(on_page_deleted, dispatch_uid="search_page_deleted")
-    post_save.connect(
-        on_document_saved, sender=KennisDocument, dispatch_uid="search_document_saved"
-    )
-    post_delete.connect(
-        on_document_deleted, sender=KennisDocument, dispatch_uid="search_document_deleted"
-    )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_page_privacy_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_page_privacy_{signal is post_save}",
+        )
+        signal.connect(
+            on_collection_privacy_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_collection_privacy_{signal is post_save}",
+        )
+    post_save.connect(on_document_saved, sender=KennisDocument, dispatch_uid="search_document_saved")
+    post_delete.connect(on_document_deleted, sender=KennisDocument, dispatch_uid="search_document_deleted")
     m2m_changed.connect(
         on_document_audiences_changed,
         sender=KennisDocument.audiences.through,
@@ -180,9 +201,5 @@ def connect() -> None:
     )
     post_save.connect(on_term_saved, sender=GlossaryTerm, dispatch_uid="search_term_saved")
     post_delete.connect(on_term_deleted, sender=GlossaryTerm, dispatch_uid="search_term_deleted")
-    post_save.connect(
-        on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_saved"
-    )
-    post_delete.connect(
-        on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_deleted"
-    )
+    post_save.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_saved")
+    post_delete.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_deleted")
