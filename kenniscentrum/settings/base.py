@@ -4,6 +4,7 @@ Environment variables are read in `kenniscentrum.settings.env` only; optional se
 (Elasticsearch, S3 media, Redis cache) switch on when their variable is set.
 """
 
+import datetime
 from pathlib import Path
 
 from kenniscentrum.settings import env
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks.backends.immediate",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -70,7 +72,24 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.PrivacyHeadersMiddleware",
     "analytics.middleware.AnalyticsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection for /admin/login/ and /django-admin/ (django-axes). A username is
+# locked for a while after too many wrong passwords from one address; the attempts live in the
+# database, so every worker sees them. Successful logins are not logged (no IP kept for them).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "kenniscentrum.urls"
 
@@ -94,9 +113,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "kenniscentrum.wsgi.application"
 
-DATABASES = {
-    "default": env.database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,6 +159,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "pptx", "xlsx", "ods", "t
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com: no third-party request
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
