@@ -2,8 +2,8 @@
 
 Publishing, unpublishing, moving and deleting pages, making a page or a collection private or
 public again, saving or deleting documents and glossary terms update the search index at once
-(in the same transaction as the change). Drafts never reach it: only `page_published` adds a page, and `search.documents` refuses anything that is
-not live and public.
+(in the same transaction as the change). Drafts never reach it: only `page_published` adds a
+page, and `search.documents` refuses anything that is not live and public.
 """
 
 from __future__ import annotations
