@@ -101,6 +101,12 @@ def test_audience_listing_shows_results_first_and_brings_you_back_to_them(new_co
                - document.querySelector('#alle-materiaal').getBoundingClientRect().top"""
     )
     assert gap < PHONE["height"], f"the first result of the listing is {gap:.0f}px below its heading"
+    # A link on the first screen jumps to the listing, where the first result is then in sight.
+    jump = phone_page.get_by_role("link", name=re.compile("^Zoek en filter in al het materiaal"))
+    expect(jump).to_be_in_viewport()
+    jump.click()
+    _first_result_on_screen(phone_page, "/onderwijs/ after the jump link")
+
     field.fill("pesten")
     with phone_page.expect_navigation():
         field.press("Enter")
