@@ -31,6 +31,11 @@ WEEKDAYS = [
     (6, "zondag"),
 ]
 
+# Opening hours are kept per channel: a line's phone and chat often keep different hours.
+PHONE = "telefoon"
+CHAT = "chat"
+CHANNELS = [(PHONE, "telefoon"), (CHAT, "chat")]
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 LAST_CHECKED_HELP = (
@@ -118,7 +123,10 @@ class HelpService(index.Indexed, ClusterableModel):
     always_open = models.BooleanField(
         "dag en nacht bereikbaar",
         default=False,
-        help_text="Aanvinken als de lijn altijd open is, bv. 112. Dan zijn openingsuren niet nodig.",
+        help_text=(
+            "Aanvinken als je de lijn altijd kan bellen, bv. 112 of 1813. "
+            "Dan zijn telefoonuren niet nodig; chaturen wel."
+        ),
     )
     closed_on_public_holidays = models.BooleanField(
         "gesloten op wettelijke feestdagen",
@@ -153,7 +161,7 @@ class HelpService(index.Indexed, ClusterableModel):
             [
                 FieldPanel("always_open"),
                 FieldPanel("closed_on_public_holidays"),
-                InlinePanel("opening_hours", label="Openingsuren"),
+                InlinePanel("opening_hours", label="Openingsuren (telefoon en chat)"),
                 FieldPanel("hours_note"),
             ],
             heading="Openingsuren (Belgische tijd)",
@@ -180,14 +188,39 @@ class HelpService(index.Indexed, ClusterableModel):
         return self.phone_display or self.phone
 
     def hours(self):
-        """Opening hours, ordered by weekday and time (uses prefetched rows when present)."""
-        return sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
+        """Phone opening hours, ordered by weekday and time (uses prefetched rows when present)."""
+        return self._rows(PHONE)
+
+    def chat_hours(self):
+        """Chat opening hours, ordered like `hours()`."""
+        return self._rows(CHAT)
+
+    def _rows(self, channel: str):
+        rows = (row for row in self.opening_hours.all() if row.channel == channel)
+        return sorted(rows, key=lambda row: (row.weekday, row.opens))
 
     def is_open(self, now: datetime.datetime | None = None) -> bool | None:
-        """Open at `now` (default: now), in Belgian time. None when no opening hours are known."""
+        """Phone open at `now` (default: now), in Belgian time. None when no opening hours are known."""
         if self.always_open:
             return True
-        rows = self.hours()
+        return self._open_at(self.hours(), now)
+
+    def chat_is_open(self, now: datetime.datetime | None = None) -> bool | None:
+        """Chat open at `now`. None without a chat or without known chat hours."""
+        if not self.chat_url:
+            return None
+        return self._open_at(self.chat_hours(), now)
+
+    def open_channels(self, now: datetime.datetime | None = None) -> list[str]:
+        """What can be used right now: "telefoon", "chat" (in that order)."""
+        channels = []
+        if self.phone and self.is_open(now):
+            channels.append(PHONE)
+        if self.chat_is_open(now):
+            channels.append(CHAT)
+        return channels
+
+    def _open_at(self, rows, now) -> bool | None:
         if not rows:
             return None
         local = brussels_now(now)
@@ -202,28 +235,35 @@ class HelpService(index.Indexed, ClusterableModel):
         return False
 
     def grouped_hours(self):
-        """Opening hours for display: consecutive days with the same hours share one line."""
-        by_day: dict[int, list[str]] = {}
-        for row in self.hours():
-            by_day.setdefault(row.weekday, []).append(row.label)
-        groups: list[dict] = []
-        for day, label in WEEKDAYS:
-            times = ", ".join(by_day.get(day, []))
-            if not times:
-                continue
-            if groups and groups[-1]["times"] == times and groups[-1]["last"] == day - 1:
-                groups[-1].update(last=day, last_label=label)
-            else:
-                groups.append(
-                    {
-                        "first": day,
-                        "first_label": label,
-                        "last": day,
-                        "last_label": label,
-                        "times": times,
-                    }
-                )
-        return groups
+        """Phone hours for display: consecutive days with the same hours share one line."""
+        return _grouped(self.hours())
+
+    def chat_grouped_hours(self):
+        return _grouped(self.chat_hours())
+
+
+def _grouped(rows):
+    by_day: dict[int, list[str]] = {}
+    for row in rows:
+        by_day.setdefault(row.weekday, []).append(row.label)
+    groups: list[dict] = []
+    for day, label in WEEKDAYS:
+        times = ", ".join(by_day.get(day, []))
+        if not times:
+            continue
+        if groups and groups[-1]["times"] == times and groups[-1]["last"] == day - 1:
+            groups[-1].update(last=day, last_label=label)
+        else:
+            groups.append(
+                {
+                    "first": day,
+                    "first_label": label,
+                    "last": day,
+                    "last_label": label,
+                    "times": times,
+                }
+            )
+    return groups
 
 
 def _hour(moment: datetime.time, closing: bool = False) -> str:
@@ -234,20 +274,27 @@ def _hour(moment: datetime.time, closing: bool = False) -> str:
 
 class OpeningHours(Orderable):
     service = ParentalKey(HelpService, on_delete=models.CASCADE, related_name="opening_hours")
+    channel = models.CharField(
+        "kanaal",
+        max_length=10,
+        choices=CHANNELS,
+        default=PHONE,
+        help_text="Telefoon of chat: elk kanaal heeft zijn eigen uren.",
+    )
     weekday = models.PositiveSmallIntegerField(
         "dag", choices=WEEKDAYS, help_text="Voeg per dag een regel toe, of twee bij een middagpauze."
     )
     opens = models.TimeField("van", help_text="Uur waarop de lijn opengaat, bv. 09:00.")
     closes = models.TimeField("tot", help_text="Tot middernacht: vul 00:00 in.")
 
-    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+    panels = [FieldPanel("channel"), FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
 
     class Meta(Orderable.Meta):
         verbose_name = "openingsuren"
         verbose_name_plural = "openingsuren"
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.label}"
+        return f"{self.get_channel_display()}: {self.get_weekday_display()} {self.label}"
 
     def clean(self):
         if self.opens is not None and self.closes is not None and self.closes == self.opens:

@@ -131,6 +131,11 @@ HELPLINES: dict[str, list[str]] = {
 }
 EMERGENCY_SERVICES = ["112", "politie"]
 CHILD_FOCUS = "child-focus"
+# The lines open day and night. The Zelfmoordlijn is part of the danger route, which every
+# route page shows; Tele-Onthaal closes every "Praat erover" list, so it never ends on lines
+# that are all closed at night or on Sunday.
+ZELFMOORDLIJN = "zelfmoordlijn-1813"
+TELE_ONTHAAL = "tele-onthaal"
 
 # Visitors for whom the safe-browsing route is added at the end.
 SAFE_BROWSING_FOR = {"jongere", "ouder", "omstaander"}
@@ -151,6 +156,7 @@ def plan_route(who: str, where: str, danger: str) -> RoutePlan:
     helplines = list(HELPLINES.get(who, HELPLINES["*"]))
     if where == "online" and who in {"jongere", "ouder", "school", "omstaander", "vereniging"}:
         helplines.append(CHILD_FOCUS)
+    helplines.append(TELE_ONTHAAL)
 
     routes: list[str] = []
     if who == "ouder":

@@ -55,9 +55,10 @@ def test_editor_changes_opening_hours(editor_client, client):
         data.update(
             {
                 f"opening_hours-{index}-id": str(row.pk),
+                f"opening_hours-{index}-channel": row.channel,
                 f"opening_hours-{index}-weekday": str(row.weekday),
-                f"opening_hours-{index}-opens": "09:00",
-                f"opening_hours-{index}-closes": "17:00",
+                f"opening_hours-{index}-opens": row.opens.strftime("%H:%M"),
+                f"opening_hours-{index}-closes": row.closes.strftime("%H:%M"),
                 f"opening_hours-{index}-ORDER": str(index + 1),
                 f"opening_hours-{index}-DELETE": "",
             }
@@ -66,6 +67,7 @@ def test_editor_changes_opening_hours(editor_client, client):
     data.update(
         {
             f"opening_hours-{new}-id": "",
+            f"opening_hours-{new}-channel": "telefoon",
             f"opening_hours-{new}-weekday": "5",
             f"opening_hours-{new}-opens": "10:00",
             f"opening_hours-{new}-closes": "12:00",
@@ -76,7 +78,7 @@ def test_editor_changes_opening_hours(editor_client, client):
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     service.refresh_from_db()
-    assert service.opening_hours.count() == 6
+    assert service.opening_hours.count() == len(rows) + 1
     assert str(service.last_checked) == "2026-01-15"
     page = client.get("/hulp/route/?wie=werknemer&waar=werk&gevaar=nee").content.decode()
     assert "zaterdag: 10–12 uur" in page

@@ -222,9 +222,9 @@ def test_routes_are_tailored(client, query, expected, absent):
 
 def test_route_page_shows_open_status_and_hours(client):
     page = html(client.get("/hulp/route/?wie=jongere&waar=school&gevaar=nee"))
-    assert ("Nu open" in page) or ("Nu gesloten" in page)
+    assert ("Bellen: nu open" in page) or ("Bellen: nu gesloten" in page)
     assert "maandag tot vrijdag: 9–17 uur" in page
-    assert "Dag en nacht bereikbaar" in page  # 112 / police
+    assert "Bellen: dag en nacht" in page  # 112, police, the 24/7 lines
 
 
 def test_platform_pages(client):
@@ -297,7 +297,7 @@ def test_go_redirects_and_sends_the_signal(client):
     [
         "/hulp/ga/bestaat-niet/",
         "/hulp/ga/1712/fax/",
-        "/hulp/ga/1712/chat/",  # no chat URL seeded
+        "/hulp/ga/child-focus/chat/",  # no chat URL seeded
         "/hulp/ga/melden-online-games/",  # no help centre
         "/hulp/ga/school-vertrouwenspersoon/",  # route without link
         "/hulp/ga/onbekend/website/",
