@@ -466,3 +466,52 @@ class PlatformGuide(index.Indexed, models.Model):
     @property
     def go_url(self) -> str:
         return reverse("helpfinder:go", args=[f"melden-{self.slug}"])
+
+
+class CrisisPhrase(models.Model):
+    """A word or phrase that marks a search as a cry for help (see `helpfinder.crisis`).
+
+    Such a search never gets a spelling correction and always shows the help box first.
+    """
+
+    CRISIS = "crisis"
+    HELP = "hulp"
+    KINDS = [
+        (CRISIS, "Crisis: zelfdoding, zelfbeschadiging, in gevaar, misbruik"),
+        (HELP, "Hulpvraag: hulp zoeken, melden, een hulplijn"),
+    ]
+
+    phrase = models.CharField(
+        "woord of zin",
+        max_length=100,
+        unique=True,
+        help_text="Zoals iemand het zou typen, bv. 'ik wil dood'. Hoofdletters en accenten tellen niet mee.",
+    )
+    kind = models.CharField(
+        "soort",
+        max_length=10,
+        choices=KINDS,
+        default=CRISIS,
+        help_text="Crisis: de zoekpagina toont de hulplijnen bovenaan en stelt nooit een andere schrijfwijze voor. "
+        "Hulpvraag: de hulplijnen staan bovenaan, de rest blijft gewoon.",
+    )
+    variants = models.TextField(
+        "andere vormen en schrijffouten",
+        blank=True,
+        help_text="Eén per regel: vervoegingen, meervouden, spreektaal en veelgemaakte tikfouten, "
+        "bv. 'ik wil dod' of 'zelfmoort'. Lange woorden met één tikfout herkent de site zelf.",
+    )
+
+    panels = [FieldPanel("phrase"), FieldPanel("kind"), FieldPanel("variants")]
+
+    class Meta:
+        ordering = ["kind", "phrase"]
+        verbose_name = "crisiswoord"
+        verbose_name_plural = "crisiswoorden"
+
+    def __str__(self):
+        return self.phrase
+
+    def forms(self) -> list[str]:
+        """The phrase and its variants, one entry each."""
+        return [self.phrase, *(line.strip() for line in self.variants.splitlines() if line.strip())]

@@ -3,7 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from helpfinder.models import HelpRoute, HelpService, PlatformGuide
+from helpfinder.models import CrisisPhrase, HelpRoute, HelpService, PlatformGuide
 
 
 class HelpServiceViewSet(SnippetViewSet):
@@ -32,11 +32,20 @@ class PlatformGuideViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class CrisisPhraseViewSet(SnippetViewSet):
+    model = CrisisPhrase
+    icon = "warning"
+    menu_label = "Crisiswoorden"
+    list_display = ["phrase", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["phrase", "variants"]
+
+
 class HelpfinderGroup(SnippetViewSetGroup):
     menu_label = "Hulpwijzer"
     menu_icon = "help"
     menu_order = 250
-    items = (HelpServiceViewSet, HelpRouteViewSet, PlatformGuideViewSet)
+    items = (HelpServiceViewSet, HelpRouteViewSet, PlatformGuideViewSet, CrisisPhraseViewSet)
 
 
 register_snippet(HelpfinderGroup)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 
+from helpfinder.crisis import HelpBox, help_for_query
 from search.analysis import ParsedQuery, parse_query, synonym_map
 from search.backends import get_backend
 from search.backends.base import Hit, SearchQuery, SearchResults
@@ -97,6 +98,7 @@ class SearchPage:
     spelling: str | None = None
     without_filters_total: int | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    help: HelpBox | None = None  # crisis-safe search: help lines above the results
 
     @property
     def total(self) -> int:
@@ -254,8 +256,10 @@ def run_search(
         num_pages=num_pages,
         labels=labels,
     )
+    # Crisis-safe search (helpfinder.crisis): a help box first, and never a spelling correction.
+    page.help = help_for_query(state["q"])
     if results.total == 0:
-        if not parsed.is_empty and backend.supports_spelling_suggestions:
+        if not parsed.is_empty and backend.supports_spelling_suggestions and not (page.help and page.help.crisis):
             page.spelling = backend.spelling_suggestion(state["q"])
         if state["filters"]:
             relaxed = SearchQuery(query=parsed, base_filters=base_filters, per_page=1)
@@ -353,6 +357,7 @@ def api_payload(page: SearchPage) -> dict:
         "filters": {k: list(v) for k, v in page.state["filters"].items()},
         "messages": page.notices,
         "spelling_suggestion": page.spelling,
+        "help": page.help.as_dict() if page.help else None,
         "engine": page.results.backend,
         "results": [
             {

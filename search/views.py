@@ -34,8 +34,11 @@ def search_page(request):
         "search": page,
         "popular_topics": Topic.objects.all() if page.total == 0 else [],
         "max_query_length": MAX_QUERY_LENGTH,
+        "quick_exit": True,  # a young person or victim may land here: "Snel weg" on every search
     }
-    return _private(render(request, "search/search_page.html", context), request)
+    response = _private(render(request, "search/search_page.html", context), request)
+    response.sensitive = True  # no-store, no-referrer (core.middleware), as on the help pages
+    return response
 
 
 @require_GET

@@ -44,6 +44,7 @@ SNIPPET_RULES = {
     "helpfinder.helpservice": ADMIN,
     "helpfinder.helproute": ADMIN,
     "helpfinder.platformguide": ADMIN,
+    "helpfinder.crisisphrase": ADMIN,
     "search.synonymgroup": ADMIN,
     "taxonomy.audience": ADMIN,
     "taxonomy.topic": ADMIN,

@@ -39,7 +39,7 @@ def test_page_renders_results_facets_and_chips(client, site):
     assert 'role="status"' in html
     assert "csrfmiddlewaretoken" not in html
     assert not response.cookies
-    assert "private" in response["Cache-Control"]
+    assert response["Cache-Control"] == "no-store"  # never kept: the page has the quick exit
 
 
 def test_download_is_a_result_with_format_and_size(client, site):
