@@ -24,6 +24,8 @@ from analytics.models import (
 )
 
 DEFAULT_DAYS = 30
+# No counts exist before the site existed; also keeps every report period in the calendar.
+FIRST_DAY = datetime.date(2020, 1, 1)
 TOP = 25
 
 
@@ -66,19 +68,35 @@ class Filters:
         default_start = today - datetime.timedelta(days=DEFAULT_DAYS - 1)
         get = request.GET
         errors = []
-        start = parse_date(get.get("van"), default_start)
-        end = parse_date(get.get("tot"), today)
-        if (
-            get.get("van")
-            and start == default_start
-            and get.get("van") != default_start.isoformat()
-        ):
-            errors.append(
-                "De begindatum is geen geldige datum (jjjj-mm-dd); we tonen de laatste 30 dagen."
-            )
+        start = parse_date(get.get("van"), None)
+        if start is None:
+            start = default_start
+            if get.get("van"):
+                errors.append(
+                    "De begindatum is geen geldige datum (jjjj-mm-dd); "
+                    "we tonen de laatste 30 dagen."
+                )
+        end = parse_date(get.get("tot"), None)
+        if end is None:
+            end = today
+            if get.get("tot"):
+                errors.append(
+                    "De einddatum is geen geldige datum (jjjj-mm-dd); we tonen tot vandaag."
+                )
         if end < start:
             errors.append("De einddatum ligt voor de begindatum; we hebben ze omgewisseld.")
             start, end = end, start
+        # Bounded on both sides: the trend compares with the period before, and a date such
+        # as 0001-01-01 would leave the calendar (and a 700,000-day period tells nothing).
+        if end > today:
+            errors.append("De einddatum ligt in de toekomst; we tonen tot vandaag.")
+            end, start = today, min(start, today)
+        if start < FIRST_DAY:
+            errors.append(
+                f"De begindatum ligt voor {FIRST_DAY.day} januari {FIRST_DAY.year}, toen het "
+                "tellen begon; we tonen vanaf die dag."
+            )
+            start, end = FIRST_DAY, max(end, FIRST_DAY)
         audience = get.get("doelgroep", "")
         if audience and audience not in dict(audience_choices()):
             audience = ""
