@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.contrib import messages
 
 from core.text import clean_querydict, clean_text
 
@@ -56,3 +57,32 @@ class CleanInputMiddleware:
 def clean_referer(referer: str) -> str:
     """The Referer without NUL bytes, also not percent-encoded ones in its query string."""
     return ENCODED_NUL.sub("", clean_text(referer))
+
+
+class AdminSearchLimitMiddleware:
+    """Cap the admin search (`q`) at ADMIN_SEARCH_MAX_TERMS words and tell the editor.
+
+    Wagtail's database search nests one SQL expression per word; a few hundred words exceed
+    Python's recursion limit and the search answers 500 (wagtail/wagtail#4701). Place after
+    MessageMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET.get("q", "")
+        if query and request.path.startswith(("/admin/", "/django-admin/")):
+            limit = getattr(settings, "ADMIN_SEARCH_MAX_TERMS", 30)
+            words = query.split()
+            if len(words) > limit:
+                params = request.GET.copy()
+                kept = " ".join(words[:limit])
+                params["q"] = kept + '"' if kept.count('"') % 2 else kept  # close a phrase
+                request.GET = params
+                if not request.path.endswith("/results/") and "results_only" not in params:
+                    messages.warning(
+                        request,
+                        f"Je zoekopdracht was erg lang: we zochten op de eerste {limit} woorden.",
+                    )
+        return self.get_response(request)
