@@ -3,6 +3,8 @@
 #   serve (default)  migrate (unless RUN_MIGRATIONS=0), optionally load the demo content
 #                    (LOAD_DEMO_CONTENT=1), then run gunicorn on $PORT.
 #   healthcheck      exit 0 when /gezond/ answers {"status": "ok"}; used by HEALTHCHECK.
+#   worker           run the background tasks (reference imports) queued in the database;
+#                    `serve` also starts one unless IMPORT_WORKER=0 (a separate worker runs).
 #   anything else    run it after migrating, e.g. `docker run IMAGE python manage.py shell`.
 set -eu
 
@@ -35,7 +37,15 @@ if [ "${LOAD_DEMO_CONTENT:-0}" = "1" ]; then
     python manage.py rebuild_search_index
 fi
 
+if [ "${1:-serve}" = "worker" ]; then
+    exec python manage.py db_worker --backend imports --queue-name '*'
+fi
+
 if [ "${1:-serve}" = "serve" ]; then
+    if [ "${IMPORT_WORKER:-1}" = "1" ]; then
+        # Reference imports run here, not in a web request (see README, "Editorial workflow").
+        python manage.py db_worker --backend imports --queue-name '*' &
+    fi
     # No access log: it would hold visitors' IP addresses. Workers: WEB_CONCURRENCY (gunicorn).
     exec gunicorn kenniscentrum.wsgi:application \
         --bind "0.0.0.0:${PORT:-8000}" \

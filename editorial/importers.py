@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -145,6 +145,7 @@ class EntryResult:
     message: str = ""
     unknown: list[str] = field(default_factory=list)  # Dutch labels the editor fills in
     page: object | None = None  # the created draft
+    submitted: bool = False  # its workflow (the board's review) started
     existing: object | None = None  # the page it duplicates
 
 
@@ -159,6 +160,53 @@ class ImportReport:
     @property
     def total(self) -> int:
         return len(self.imported) + len(self.skipped) + len(self.errors)
+
+    @property
+    def submitted(self) -> int:
+        return sum(result.submitted for result in self.imported)
+
+    def to_json(self) -> dict:
+        """For the import job: ids instead of pages."""
+
+        def entry(result: EntryResult) -> dict:
+            return {
+                "label": result.label,
+                "title": result.title,
+                "message": result.message,
+                "unknown": result.unknown,
+                "page": result.page.pk if result.page else None,
+                "existing": result.existing.pk if result.existing else None,
+                "submitted": result.submitted,
+            }
+
+        return {
+            "filename": self.filename,
+            "imported": [entry(r) for r in self.imported],
+            "skipped": [entry(r) for r in self.skipped],
+            "errors": [entry(r) for r in self.errors],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ImportReport:
+        from types import SimpleNamespace
+
+        def entry(item: dict) -> EntryResult:
+            return EntryResult(
+                label=item["label"],
+                title=item["title"],
+                message=item["message"],
+                unknown=item["unknown"],
+                page=SimpleNamespace(pk=item["page"]) if item["page"] else None,
+                existing=SimpleNamespace(pk=item["existing"]) if item["existing"] else None,
+                submitted=item["submitted"],
+            )
+
+        return cls(
+            filename=data.get("filename", ""),
+            imported=[entry(i) for i in data.get("imported", [])],
+            skipped=[entry(i) for i in data.get("skipped", [])],
+            errors=[entry(i) for i in data.get("errors", [])],
+        )
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -660,10 +708,36 @@ def _unique_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
+def _submit(page, user) -> bool:
+    """Start the page's workflow (the board's review); False when there is none or no right."""
+    workflow = page.get_workflow()
+    if workflow is None or not page.permissions_for_user(user).can_submit_for_moderation():
+        return False
+    workflow.start(page, user)
+    return True
+
+
+CREATE_FAILED = (
+    "Kon niet worden aangemaakt ({error}). Van deze referentie is niets bewaard; importeer het "
+    "bestand opnieuw om ze alsnog toe te voegen."
+)
+
+
 def import_references(
-    references: list[Reference], parent, user=None, dry_run: bool = False, filename: str = ""
+    references: list[Reference],
+    parent,
+    user=None,
+    dry_run: bool = False,
+    filename: str = "",
+    submit: bool = False,
+    progress=None,
 ) -> ImportReport:
-    """Create a draft ResearchPage under `parent` per new reference, all in one transaction."""
+    """Create a draft ResearchPage under `parent` per new reference.
+
+    All or nothing per reference: the draft, its revision, its log entries and (with
+    `submit`) the start of the board's workflow are one transaction, short enough not to hold
+    the database for the whole file. `progress(done, total)` is called after each reference.
+    """
     from wagtail.log_actions import log
 
     from research.models import ResearchPage
@@ -713,16 +787,30 @@ def import_references(
         report.imported = [result for _ref, result in to_create]
         return report
 
-    with transaction.atomic():
-        taken = set(parent.get_children().values_list("slug", flat=True))
-        for ref, result in to_create:
-            page = ResearchPage(
-                **ref.data, slug=_unique_slug(ref.data["title"], taken), live=False, owner=user
-            )
-            parent.add_child(instance=page)
-            log(instance=page, action="wagtail.create", user=user)
-            page.save_revision(user=user, log_action=True)
+    total, done = len(references), len(references) - len(to_create)
+    if progress:
+        progress(done, total)
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    for ref, result in to_create:
+        try:
+            with transaction.atomic():
+                page = ResearchPage(
+                    **ref.data, slug=_unique_slug(ref.data["title"], taken), live=False, owner=user
+                )
+                parent.add_child(instance=page)
+                log(instance=page, action="wagtail.create", user=user)
+                page.save_revision(user=user, log_action=True)
+                if submit and _submit(page, user):
+                    result.submitted = True
+        except DatabaseError as error:
+            parent.refresh_from_db()  # the tree counters of the rolled-back child
+            result.message = CREATE_FAILED.format(error=type(error).__name__)
+            report.errors.append(result)
+        else:
             result.page = page
             report.imported.append(result)
-        parent.refresh_from_db()
+        done += 1
+        if progress:
+            progress(done, total)
+    parent.refresh_from_db()
     return report

@@ -1,6 +1,8 @@
 """Moderation: the scientific board's approval task."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 
 from wagtail.models import GroupApprovalTask
 
@@ -63,3 +65,37 @@ class BoardApprovalTask(GroupApprovalTask):
     class Meta:
         verbose_name = "beoordeling door de wetenschappelijke raad"
         verbose_name_plural = "beoordelingen door de wetenschappelijke raad"
+
+
+class ReferenceImport(models.Model):
+    """One uploaded reference file, imported by a background task; its progress and report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "wachtrij", "In de wachtrij"
+        RUNNING = "bezig", "Bezig"
+        DONE = "klaar", "Klaar"
+        FAILED = "mislukt", "Mislukt"
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    parent = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    submit_for_review = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    references = models.JSONField(default=list)  # the parsed file: importers.Reference fields
+    report = models.JSONField(default=dict, blank=True)  # importers.ImportReport.to_json()
+
+    class Meta:
+        verbose_name = "import van referenties"
+        verbose_name_plural = "imports van referenties"
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

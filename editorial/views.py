@@ -1,6 +1,8 @@
 """Admin view 'Referenties importeren': upload a .bib/.ris file, get drafts and a report."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from editorial.forms import ReferenceImportForm
@@ -21,19 +23,21 @@ def importable_parents(user):
 
 def submit_for_review(pages, user) -> tuple[int, list[str]]:
     """Start the page's workflow for each draft; returns (count, titles that could not)."""
+    from editorial.importers import _submit
+
     started, refused = 0, []
     for page in pages:
-        workflow = page.get_workflow()
-        perms = page.permissions_for_user(user)
-        if workflow is None or not perms.can_submit_for_moderation():
+        if _submit(page, user):
+            started += 1
+        else:
             refused.append(page.title)
-            continue
-        workflow.start(page, user)
-        started += 1
     return started, refused
 
 
 def import_view(request):
+    from editorial.models import ReferenceImport
+    from editorial.tasks import reference_data, run_reference_import
+
     parents = importable_parents(request.user)
     if not parents.exists():
         raise PermissionDenied
@@ -54,22 +58,44 @@ def import_view(request):
         context.update(form=form, file_error=error, filename=upload.name)
         return TemplateResponse(request, "editorial/import_form.html", context)
 
-    report = import_references(
-        references,
-        form.cleaned_data["parent"],
+    parent = form.cleaned_data["parent"]
+    if form.cleaned_data["dry_run"]:  # reads only: answered at once
+        report = import_references(references, parent, dry_run=True, filename=upload.name)
+        context.update(report=report, parent=parent, page_title="Resultaat van de proefimport")
+        return TemplateResponse(request, "editorial/import_report.html", context)
+
+    # The import itself runs as a background task; the editor follows it on its own page.
+    job = ReferenceImport.objects.create(
         user=request.user,
-        dry_run=form.cleaned_data["dry_run"],
-        filename=upload.name,
+        parent=parent,
+        filename=upload.name[:255],
+        submit_for_review=form.cleaned_data["submit_for_review"],
+        total=len(references),
+        references=reference_data(references),
     )
-    submitted, refused = 0, []
-    if form.cleaned_data["submit_for_review"] and not report.dry_run:
-        submitted, refused = submit_for_review(
-            [result.page for result in report.imported], request.user
-        )
+    run_reference_import.enqueue(job.pk)
+    return redirect("editorial_import_status", job.pk)
+
+
+def import_status_view(request, job_id):
+    """Progress of an import (refreshes itself, also without JavaScript), then its report."""
+    from editorial.importers import ImportReport
+    from editorial.models import ReferenceImport
+
+    job = get_object_or_404(ReferenceImport.objects.select_related("parent"), pk=job_id)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    context = {"job": job, "parent": job.parent, "header_icon": "upload"}
+    if not job.finished:
+        context["page_title"] = "Import bezig"
+        return TemplateResponse(request, "editorial/import_progress.html", context)
+    report = ImportReport.from_json(job.report)
+    refused = []
+    if job.submit_for_review:
+        refused = [r.title for r in report.imported if not r.submitted]
     context.update(
         report=report,
-        parent=form.cleaned_data["parent"],
-        submitted=submitted,
+        submitted=report.submitted,
         refused=refused,
         page_title="Resultaat van de import",
     )
@@ -84,7 +110,7 @@ CITATION_FORMATS = {
 
 def citation_download(request, page_path, extension):
     """`/onderzoek/<slug>/citatie.bib` and `.ris`: the citation of a live research summary."""
-    from django.http import Http404, HttpResponse
+    from django.http import HttpResponse
 
     from wagtail.models import Site
 

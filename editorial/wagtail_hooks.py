@@ -9,13 +9,18 @@ from wagtail.admin.userbar import ContentCheckerItem
 from editorial.completeness import research_missing_parts
 from editorial.evidence import is_practice, practice_evidence_errors
 from editorial.review import ReviewDuePanel, ReviewReportView
-from editorial.views import import_view, importable_parents
+from editorial.views import import_status_view, import_view, importable_parents
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
         path("referenties-importeren/", import_view, name="editorial_import"),
+        path(
+            "referenties-importeren/<int:job_id>/",
+            import_status_view,
+            name="editorial_import_status",
+        ),
         path("te-herzien/", ReviewReportView.as_view(), name="editorial_review_report"),
         path(
             "te-herzien/results/",

@@ -200,7 +200,9 @@ def test_admin_import_as_redacteur(client, redacteur, tree):
     assert response.status_code == 200
     assert "Referenties importeren" in response.content.decode()
 
-    response = client.post(url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk})
+    response = client.post(
+        url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk}, follow=True
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "6 geïmporteerd als concept" in html
@@ -208,7 +210,9 @@ def test_admin_import_as_redacteur(client, redacteur, tree):
     assert "Het jaar van publicatie ontbreekt" in html
     assert ResearchPage.objects.filter(live=False).count() == 6
 
-    response = client.post(url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk})
+    response = client.post(
+        url, {"file": upload("zotero_export.bib"), "parent": tree.research.pk}, follow=True
+    )
     html = response.content.decode()
     assert "Bekijk de bestaande samenvatting" in html
     assert ResearchPage.objects.count() == 6
@@ -309,6 +313,7 @@ def test_import_never_invents_method_or_region(client, redacteur, tree):
     response = client.post(
         reverse("editorial_import"),
         {"file": SimpleUploadedFile("namen.ris", RIS_NAMES.encode()), "parent": tree.research.pk},
+        follow=True,
     )
     page = ResearchPage.objects.get()
     assert (page.region, page.method) == ("", "")  # unknown stays unknown
@@ -336,3 +341,84 @@ def test_one_huge_field_is_read_in_linear_time(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("; et al.")
+
+
+# -- background import: progress, per-item transactions, never half-submitted (issue 15) ------
+
+QUEUED = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+def many_references(count: int) -> bytes:
+    return "".join(
+        f"@article{{ref{i}, author={{Peeters, An and Maes, L.M.}}, title={{Pesten op school, "
+        f"deel {i}}}, journal={{Tijdschrift voor Onderwijs}}, year={{2020}}}}\n"
+        for i in range(count)
+    ).encode()
+
+
+def test_import_runs_as_a_background_task_with_progress(client, redacteur, tree, settings):
+    from editorial.models import ReferenceImport
+
+    settings.TASKS = QUEUED  # production: queued in the database for the worker
+    client.force_login(redacteur)
+    response = client.post(
+        reverse("editorial_import"),
+        {
+            "file": SimpleUploadedFile("groot.bib", many_references(60)),
+            "parent": tree.research.pk,
+            "submit_for_review": "on",
+        },
+    )
+    job = ReferenceImport.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("editorial_import_status", args=(job.pk,))
+    waiting = client.get(response.url).content.decode()
+    assert "de import staat in de wachtrij" in waiting
+    assert '<meta http-equiv="refresh"' in waiting  # follows itself, also without JavaScript
+    assert ResearchPage.objects.count() == 0  # the request did not import anything itself
+
+    call_command(
+        "db_worker", "--batch", "--backend", "imports", "--queue-name", "*",
+        "--no-startup-delay", verbosity=0,
+    )  # fmt: skip
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == ("klaar", 60, 60)
+    report = client.get(response.url).content.decode()
+    assert "60 geïmporteerd als concept" in report
+    assert "60 concepten ter beoordeling voorgelegd" in report
+    drafts = ResearchPage.objects.all()
+    assert drafts.count() == 60
+    assert all(page.workflow_in_progress for page in drafts)  # none left unsubmitted
+
+
+def test_someone_else_cannot_read_an_import(client, redacteur, tree):
+    from editorial.models import ReferenceImport
+    from editorial.setup import REDACTIE
+    from editorial.tests.conftest import make_user
+
+    client.force_login(redacteur)
+    client.post(
+        reverse("editorial_import"),
+        {"file": SimpleUploadedFile("a.bib", many_references(1)), "parent": tree.research.pk},
+    )
+    job = ReferenceImport.objects.get()
+    client.force_login(make_user("collega", REDACTIE))
+    assert client.get(reverse("editorial_import_status", args=(job.pk,))).status_code == 404
+
+
+def test_production_queues_imports_for_the_worker():
+    from tests.test_settings import PRODUCTION_ENV, run_production
+
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['imports']['BACKEND'], s.TASKS['default']['BACKEND'])"
+    )
+    result = run_production(code, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_db.DatabaseBackend",
+        "django_tasks.backends.immediate.ImmediateBackend",  # Wagtail's own tasks stay inline
+    ]

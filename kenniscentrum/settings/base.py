@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks.backends.immediate",
     "axes",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -170,7 +171,12 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: nothing on a public page ma
 # public search engine (our `search` app) is down.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "imports": reference imports (editorial). Immediate here and in tests; production queues
+# them in the database for `manage.py db_worker --backend imports` (see the README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 CACHES = env.cache("REDIS_URL")
 

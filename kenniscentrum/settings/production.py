@@ -41,6 +41,13 @@ if env.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Reference imports are queued in the database; `docker-entrypoint.sh worker` (or
+# `manage.py db_worker --backend imports --queue-name '*'`) runs them outside the web workers.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 # Workflow notifications reach the board over SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
 # EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL, DEFAULT_FROM_EMAIL); see the README.
 globals().update(env.email())
