@@ -73,6 +73,11 @@ bench: setup
 bench-relevance: setup
 	$(BIN)/python bench/relevance/run.py $(RELEVANCE_ARGS)
 
+# Known advisories in every pinned package (pip-audit, PyPI's data). Fails on an advisory with a
+# fix (exit 1) and when it could not check every package (exit 2, "N of M packages checked").
+audit: setup
+	$(BIN)/python scripts/audit.py
+
 lock:
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements.lock
