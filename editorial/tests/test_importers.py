@@ -359,6 +359,9 @@ def many_references(count: int) -> bytes:
     ).encode()
 
 
+# The real worker closes old connections between tasks, as in production: that needs real
+# transactions (and the migrations' groups and workflow restored afterwards).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_import_runs_as_a_background_task_with_progress(client, redacteur, tree, settings):
     from editorial.models import ReferenceImport
 
