@@ -11,8 +11,10 @@
     document.documentElement.classList.add("js");
 
     var facets = form.querySelector("[data-facets]");
-    if (facets && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) {
-        facets.open = true;
+    var wide = window.matchMedia && window.matchMedia("(min-width: 56rem)");
+    if (facets && wide) {
+        facets.open = wide.matches;
+        wide.addEventListener("change", function () { if (wide.matches) { facets.open = true; } });
     }
 
     var input = form.querySelector("input[name=q][data-suggest-url]");
