@@ -29,7 +29,23 @@ def health(request):
             cursor.fetchone()
     except DatabaseError as error:
         logger.error("Health check: database unreachable: %s", error)
-        return JsonResponse(
-            {"status": "error", "message": "De databank is niet bereikbaar."}, status=503
-        )
+        return JsonResponse({"status": "error", "message": "De databank is niet bereikbaar."}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def dev_media_urls():
+    """MEDIA for the development server (DEBUG only): image renditions and nothing else.
+
+    Documents go through Wagtail's view (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`), which asks
+    for the password or login of a private collection; serving /media/documents/ straight from
+    disk would skip that. Original images are never linked (pages use renditions, which carry
+    no metadata). In production the proxy blocks both paths too (README, deployment).
+    """
+    from django.conf import settings
+    from django.urls import re_path
+    from django.views.static import serve
+
+    prefix = settings.MEDIA_URL.lstrip("/")
+    if "://" in settings.MEDIA_URL or not prefix:
+        return []  # media on another host (S3): nothing to serve here
+    return [re_path(rf"^{prefix}(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

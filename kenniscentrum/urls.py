@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from analytics.views import serve_document
-from core.views import health
+from core.views import dev_media_urls, health
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -27,9 +27,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += dev_media_urls()
 
 urlpatterns += [path("", include(wagtail_urls))]
 
