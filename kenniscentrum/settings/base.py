@@ -195,6 +195,15 @@ QUICK_EXIT_URL = env.get("QUICK_EXIT_URL", "https://www.meteo.be/nl")
 ANALYTICS_ENABLED = env.get_bool("ANALYTICS_ENABLED", default=True)
 # Counts are buffered per process and written at most every N seconds (0: at once).
 ANALYTICS_FLUSH_SECONDS = float(env.get("ANALYTICS_FLUSH_SECONDS", "5"))
+# Retention (`manage.py apply_retention`, daily; the privacy page states these defaults):
+# visitors' comments are emptied after this many days (the yes/no stays as a count) ...
+FEEDBACK_COMMENT_RETENTION_DAYS = env.get_int("FEEDBACK_COMMENT_RETENTION_DAYS", 180, minimum=1)
+# ... search terms used fewer than SEARCH_TERM_MIN_COUNT times in all are merged into one
+# "(zeldzame zoekterm)" count after this many days; frequent terms ("sexting") stay ...
+SEARCH_TERM_RETENTION_DAYS = env.get_int("SEARCH_TERM_RETENTION_DAYS", 90, minimum=1)
+SEARCH_TERM_MIN_COUNT = env.get_int("SEARCH_TERM_MIN_COUNT", 5, minimum=1)
+# ... and editors' failed login attempts (IP address, browser) are deleted after this many days.
+LOGIN_ATTEMPT_RETENTION_DAYS = env.get_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30, minimum=1)
 
 LOGGING = {
     "version": 1,

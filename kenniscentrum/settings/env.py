@@ -33,9 +33,7 @@ def database(name: str, default: str) -> dict:
     url = get(name, default)
     # Health checks: a connection kept between requests is tested before its first use in a
     # request, so the first request after a database restart reconnects instead of failing.
-    config = dj_database_url.parse(
-        url, conn_max_age=int(get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
-    )
+    config = dj_database_url.parse(url, conn_max_age=int(get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL and a busy timeout let the dev server and a management command share the file.
         config["CONN_MAX_AGE"] = 0
@@ -90,3 +88,17 @@ def email() -> dict:
         "EMAIL_USE_TLS": not use_ssl and get_bool("EMAIL_USE_TLS", port == 587),
         "EMAIL_TIMEOUT": int(get("EMAIL_TIMEOUT", "10")),
     }
+
+
+def get_int(name: str, default: int, minimum: int = 0) -> int:
+    """A whole number from the environment; a wrong value stops the start with a clear reason."""
+    value = get(name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
