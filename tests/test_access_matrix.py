@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from analytics import reports
 from analytics.models import Feedback
+from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
 from search.models import SynonymGroup
 from tests import pages
@@ -35,6 +36,7 @@ EXPECTED = {
     "analytics_dashboard": ALL,
     "analytics_toolkit_report": ALL,  # the partner only for a toolkit of their own audience
     "editorial_import": {"editor", "admin"},
+    "editorial_import_status": {"editor", "admin"},  # the job of the editor who started it
     "editorial_review_report": ALL,  # each sees only the pages they may change
     "editorial_review_report_results": ALL,
 }
@@ -128,7 +130,13 @@ def world(db):
     SynonymGroup.objects.create(words="sexting, sexten")
     Feedback.objects.create(date=toolkit.first_published_at.date(), page=toolkit, useful=False, comment=COMMENT)
     setup_all(apps)
-    return {"toolkit": toolkit, "other_toolkit": other, "audience_page": onderwijs, "term": term}
+    return {
+        "research": sections.research,
+        "toolkit": toolkit,
+        "other_toolkit": other,
+        "audience_page": onderwijs,
+        "term": term,
+    }
 
 
 @pytest.fixture
@@ -150,6 +158,9 @@ def clients(world):
     admin = User.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-123")
     result["admin"] = Client()
     result["admin"].force_login(admin)
+    world["import_job"] = ReferenceImport.objects.create(
+        user=User.objects.get(username="editor"), parent=world["research"], filename="refs.bib"
+    )
     return result
 
 
@@ -166,6 +177,8 @@ def build_url(route, name, owner, converters, world):
     for converter in converters:
         if converter == "page_id":
             kwargs[converter] = world["toolkit"].pk
+        elif converter == "job_id":
+            kwargs[converter] = world["import_job"].pk
         elif converter in ("pk", "object_id"):
             kwargs[converter] = sample_object(owner).pk
         else:
@@ -174,11 +187,12 @@ def build_url(route, name, owner, converters, world):
 
 
 def outcome(response) -> str:
-    """'allowed' or 'denied', as a person in the browser would see it: denied is a 403, or a
-    redirect to the login form or (Wagtail's "no permission" message) to the admin home."""
+    """'allowed' or 'denied', as a person in the browser would see it: denied is a 403, a 404
+    (someone else's object), or a redirect to the login form or (Wagtail's "no permission"
+    message) to the admin home."""
     location = urlparse(response.get("Location", "")).path
     logins = (reverse("wagtailadmin_login"), "/django-admin/login/")
-    if response.status_code in (401, 403) or (
+    if response.status_code in (401, 403, 404) or (
         response.status_code == 302 and (location == reverse("wagtailadmin_home") or location.startswith(logins))
     ):
         return "denied"
