@@ -425,3 +425,50 @@ def test_production_queues_imports_for_the_worker():
         "django_tasks_db.DatabaseBackend",
         "django_tasks.backends.immediate.ImmediateBackend",  # Wagtail's own tasks stay inline
     ]
+
+
+def test_a_reference_the_database_refuses_leaves_nothing_and_the_rest_goes_on(
+    redacteur, tree
+):
+    """A real database error (a trigger refuses one row) on the second of three references:
+    that one leaves no page, revision or workflow behind; the others are created and
+    submitted. Before, all drafts were one transaction and submitting came afterwards."""
+    from django.db import connection
+
+    from wagtail.models import PageLogEntry, Revision
+
+    table = ResearchPage._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION kc_refuse() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.original_title = 'Geweigerd' THEN RAISE EXCEPTION 'geweigerd'; END IF; "
+                "RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER kc_refuse BEFORE INSERT ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION kc_refuse()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER kc_refuse BEFORE INSERT ON {table} "
+                "WHEN NEW.original_title = 'Geweigerd' BEGIN SELECT RAISE(ABORT, 'geweigerd'); END"
+            )
+    data = (
+        b"@article{a, author={Maes, L.}, title={Eerste}, year=2020}\n"
+        b"@article{b, author={Maes, L.}, title={Geweigerd}, year=2020}\n"
+        b"@article{c, author={Maes, L.}, title={Derde}, year=2020}\n"
+    )
+    report = import_references(
+        parse_references("drie.bib", data), tree.research, user=redacteur, submit=True
+    )
+    assert [r.title for r in report.imported] == ["Eerste", "Derde"]
+    assert [r.title for r in report.errors] == ["Geweigerd"]
+    assert "Van deze referentie is niets bewaard" in report.errors[0].message
+    assert report.submitted == 2
+    assert sorted(ResearchPage.objects.values_list("title", flat=True)) == ["Derde", "Eerste"]
+    assert all(page.workflow_in_progress for page in ResearchPage.objects.all())
+    assert not Revision.objects.filter(object_str="Geweigerd").exists()
+    assert not PageLogEntry.objects.filter(label="Geweigerd").exists()
+    tree.research.refresh_from_db()
+    assert tree.research.numchild == 2 and tree.research.get_children().count() == 2
