@@ -3,7 +3,8 @@
 #   scripts/services.sh postgres   PostgreSQL at 127.0.0.1:5432, user postgres, trust auth on loopback
 #   scripts/services.sh chromium   Debian's chromium for the browser tests
 #   scripts/services.sh search     Java and Maven (Debian), then the search node (scripts/searchnode.sh)
-#   scripts/services.sh all        all three
+#   scripts/services.sh nginx      Debian's nginx-light (not started): `nginx -t` on deploy/nginx.conf
+#   scripts/services.sh all        all four
 # Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
 set -euo pipefail
 
@@ -77,6 +78,13 @@ install_chromium() {
     echo "== $(chromium --version 2>/dev/null || echo 'chromium installed')"
 }
 
+install_nginx() {
+    if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+        echo "== installing nginx (Debian package nginx-light; only for nginx -t in the tests)"
+        apt_install nginx-light
+    fi
+}
+
 start_search() {
     if ! command -v java >/dev/null 2>&1 && ! ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
         echo "== installing Java 17 (Debian package openjdk-17-jre-headless)"
@@ -96,6 +104,7 @@ case "${1:-all}" in
     postgres) start_postgres ;;
     chromium) install_chromium ;;
     search) start_search ;;
-    all) start_postgres; install_chromium; start_search ;;
-    *) echo "usage: $0 [postgres|chromium|search|all]" >&2; exit 2 ;;
+    nginx) install_nginx ;;
+    all) start_postgres; install_chromium; install_nginx; start_search ;;
+    *) echo "usage: $0 [postgres|chromium|search|nginx|all]" >&2; exit 2 ;;
 esac

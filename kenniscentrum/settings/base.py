@@ -159,7 +159,16 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.KennisDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "pptx", "xlsx", "ods", "txt", "csv", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Upload limits (core.uploads gives the Dutch form errors). Pixels count every GIF frame;
+# 30 million pixels decode to at most ~120 MB in a worker. deploy/nginx.conf's
+# client_max_body_size (25m) stays above both file limits.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 30_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Form fields without files (file parts stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com: no third-party request
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
