@@ -177,13 +177,28 @@ class BasePage(Page):
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True).live()
 
 
-class QuickExitMixin(models.Model):
-    """Pages for young people and victims: a "Snel weg" button, and nothing kept about the visit.
+class _SensitiveServeMixin:
+    """With the quick exit on, the response is marked sensitive, so `PrivacyHeadersMiddleware`
+    sends `Cache-Control: no-store` (not kept in the browser cache or history snapshots) and
+    `Referrer-Policy: no-referrer`."""
 
-    With the button on, the response is marked sensitive, so `PrivacyHeadersMiddleware` sends
-    `Cache-Control: no-store` (not kept in the browser cache or history snapshots) and
-    `Referrer-Policy: no-referrer`.
-    """
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.show_quick_exit:
+            response.sensitive = True
+        return response
+
+
+class AlwaysQuickExitMixin(_SensitiveServeMixin):
+    """Pages where a young person or a victim may land first (home, glossary): always "Snel weg".
+    Put it before RoutablePageMixin and BasePage in the bases."""
+
+    show_quick_exit = True
+
+
+class QuickExitMixin(_SensitiveServeMixin, models.Model):
+    """Pages for young people and victims: a "Snel weg" button, and nothing kept about the visit.
+    Editors switch it on per page (settings tab)."""
 
     show_quick_exit = models.BooleanField(
         "knop 'Snel weg' tonen", default=False,
@@ -194,12 +209,6 @@ class QuickExitMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if self.show_quick_exit:
-            response.sensitive = True
-        return response
 
 
 class ContentPage(QuickExitMixin, BasePage):  # noqa: DJ008 - Page.__str__ gives the title

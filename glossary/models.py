@@ -7,7 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import AlwaysQuickExitMixin, BasePage
 
 
 class GlossaryTerm(index.Indexed, models.Model):
@@ -62,7 +62,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         return self.term[:1].upper()
 
 
-class GlossaryPage(RoutablePageMixin, BasePage):
+class GlossaryPage(AlwaysQuickExitMixin, RoutablePageMixin, BasePage):
     intro = models.TextField(
         "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst: waarvoor dient de woordenlijst?"
     )

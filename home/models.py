@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from core.blocks import BodyBlock
-from core.models import BasePage, QuickExitMixin
+from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
 
 SECTION_TYPES = [
     "home.AudiencePage",
@@ -20,7 +20,7 @@ SECTION_TYPES = [
 ]
 
 
-class HomePage(BasePage):
+class HomePage(AlwaysQuickExitMixin, BasePage):
     intro = models.CharField(
         "kernboodschap", max_length=250, blank=True,
         help_text="Eén zin bovenaan de startpagina: wat vindt de bezoeker hier?",

@@ -9,6 +9,18 @@
   }
   var leaving = false;
 
+  /* The sticky bar must never cover the focused element (WCAG 2.4.11): keep the page's
+     scroll-padding at least as tall as the bar, also when it wraps on a narrow screen.
+     Without JavaScript the padding in helpfinder.css applies. */
+  var bar = link.closest(".quick-exit-bar");
+  function pad() {
+    if (bar) {
+      document.documentElement.style.scrollPaddingTop = (bar.getBoundingClientRect().height + 8) + "px";
+    }
+  }
+  pad();
+  window.addEventListener("resize", pad);
+
   function leave(event) {
     if (event) {
       event.preventDefault();
@@ -28,12 +40,17 @@
     leave(event);
   });
 
+  /* Escape leaves, unless something on the page used that Escape first: closing a suggestion
+     list or a dialog calls preventDefault(). The check waits until every listener has run
+     (a listener registered after this one, or on the document, still counts). */
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
-      if (event.defaultPrevented || event.isComposing) {
-        return;
-      }
-      leave(event);
+    if ((event.key !== "Escape" && event.key !== "Esc") || event.isComposing) {
+      return;
     }
+    window.setTimeout(function () {
+      if (!event.defaultPrevented) {
+        leave();
+      }
+    }, 0);
   });
 })();

@@ -95,3 +95,106 @@ def test_content_page_with_quick_exit_is_not_stored(page):
     response = page.goto("/veilig-surfen/")
     assert response.headers["cache-control"] == "no-store"
     assert response.headers["referrer-policy"] == "no-referrer"
+
+
+# Issue 15, victims' safety: no way back after "Snel weg", and the button wherever a victim lands.
+
+LANDING_PAGES = ["/", "/zoeken/", "/zoeken/?q=pesten", "/jongeren/", "/ouders/", "/woordenlijst/"]
+
+
+def _answer(page, label, button):
+    page.locator(".hf-option label strong", has_text=re.compile(f"^{re.escape(label)}$")).click()
+    page.get_by_role("button", name=button).click()
+
+
+def test_the_help_flow_keeps_one_history_entry_and_back_after_the_exit_leaves_it(page, live_url):
+    page.goto("/over-ons/")
+    page.goto("/hulp/")
+    entries = page.evaluate("history.length")
+    _answer(page, "Een jongere", "Volgende")
+    page.wait_for_url("**/hulp/?*wie=jongere*")
+    _answer(page, "Online", "Volgende")
+    page.wait_for_url("**waar=online*")
+    _answer(page, "Nee", "Toon mijn hulproute")
+    page.wait_for_url("**/hulp/route/?*")
+    expect(page.get_by_role("heading", name="Jouw hulproute")).to_be_visible()
+    assert page.evaluate("history.length") == entries  # every step replaced the last
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{live_url}/neutraal/")
+    page.go_back()
+    assert page.url == f"{live_url}/over-ons/"  # not a step with the answers in its URL
+
+
+def test_previous_step_and_change_answers_replace_the_entry_too(page):
+    page.goto("/over-ons/")
+    page.goto("/hulp/route/?wie=ouder&waar=school&gevaar=nee")
+    entries = page.evaluate("history.length")
+    page.get_by_role("link", name="Vorige stap").click()
+    page.wait_for_url("**stap=3*")
+    page.get_by_role("link", name="Vorige stap").click()
+    page.wait_for_url("**stap=2*")
+    assert page.evaluate("history.length") == entries
+    page.go_back()
+    assert page.url.endswith("/over-ons/")
+
+
+def test_the_help_flow_still_works_step_by_step_without_javascript(new_context, live_url):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto("/hulp/")
+    _answer(page, "Een werknemer", "Volgende")
+    _answer(page, "Op het werk", "Volgende")
+    _answer(page, "Ik weet het niet zeker", "Toon mijn hulproute")
+    page.wait_for_url("**/hulp/route/?*")
+    expect(page.get_by_role("heading", name="Jouw hulproute")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", LANDING_PAGES)
+def test_quick_exit_on_every_page_a_victim_may_land_on(page, live_url, path):
+    response = page.goto(path)
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    expect(page.locator("#snel-weg")).to_be_visible()
+    page.locator("#snel-weg").click()
+    page.wait_for_url(f"{live_url}/neutraal/")
+
+
+def test_escape_used_by_the_page_first_does_not_leave(page, live_url):
+    """A suggestion list or dialog that handles Escape (preventDefault) keeps the visitor here."""
+    page.goto("/zoeken/")
+    page.evaluate(
+        """() => document.querySelector('#search-q').addEventListener('keydown', (e) => {
+            if (e.key === 'Escape') { e.preventDefault(); }
+        })"""
+    )
+    page.locator("#search-q").focus()
+    expect(page.locator("#search-q")).to_be_focused()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url == f"{live_url}/zoeken/"
+    page.locator("main").focus()
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{live_url}/neutraal/")
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("path", ["/hulp/route/?wie=jongere&waar=online&gevaar=ja", "/jongeren/", "/zoeken/?q=pesten"])
+def test_sticky_bar_never_hides_the_focused_element_when_tabbing_backwards(new_context, path, width):
+    page = new_context(viewport={"width": width, "height": 667}, is_mobile=True, has_touch=True).new_page()
+    page.goto(path)
+    page.locator("footer a").last.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const bar = document.querySelector('.quick-exit-bar');
+                if (!el || !bar || bar.contains(el) || el === document.body) return null;
+                const r = el.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, bar: bar.getBoundingClientRect().bottom,
+                        what: el.outerHTML.slice(0, 80)};
+            }"""
+        )
+        if state and state["top"] < state["bar"] - 1:
+            hidden.append(state)
+    assert not hidden, hidden[:3]
