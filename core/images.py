@@ -72,9 +72,10 @@ def strip_metadata(image_model_instance) -> bool:
         data = field_file.read()
         field_file.seek(0)
         clean = clean_image_bytes(data)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        # Not an image Pillow understands: Wagtail's own validation says so to the editor.
-        logger.info("Image metadata not stripped from %s: %s", field_file.name, error)
+    except Exception as error:
+        # Not an image Pillow can write back: Wagtail's own validation speaks to the editor;
+        # an upload never fails here, but the operator hears of it.
+        logger.warning("Image metadata not stripped from %s: %r", field_file.name, error)
         return False
     if clean is None:
         return False

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from analytics import reports
-from analytics.models import Feedback
+from analytics.models import DailySearch, Feedback
 from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
 from search.models import SynonymGroup
@@ -72,6 +72,7 @@ TOOLKIT_EXPORTS = {
     "zoektermen": {"editor", "board", "admin"},
 }
 COMMENT = "Mijn naam is Jana en ik word gepest op school"
+SEARCHED = "jana peeters klas 3b"
 
 
 def own_apps() -> set[str]:
@@ -129,6 +130,7 @@ def world(db):
     term = pages.glossary_term()
     SynonymGroup.objects.create(words="sexting, sexten")
     Feedback.objects.create(date=toolkit.first_published_at.date(), page=toolkit, useful=False, comment=COMMENT)
+    DailySearch.objects.create(date=toolkit.first_published_at.date(), query=SEARCHED, zero_results=True, count=1)
     setup_all(apps)
     return {
         "research": sections.research,
@@ -278,7 +280,9 @@ def test_partner_sees_only_the_figures_of_their_own_audience(clients, world):
     assert outcome(other) == "denied"
     # The admin home panel and menu follow the same rule.
     home = partner.get("/admin/").content.decode()
-    assert COMMENT not in home
+    assert "Bereik &amp; impact" in home  # their own figures, on the admin home too
+    assert COMMENT not in home and SEARCHED not in home
+    assert SEARCHED in clients["editor"].get("/admin/").content.decode()
 
 
 def test_editor_reads_the_comments_the_partner_cannot(clients, world):

@@ -66,7 +66,10 @@ def upload(editor, data, name):
     return get_image_model().objects.get(title="Foto van de klas")
 
 
-@pytest.mark.parametrize("fmt,name", [("JPEG", "klas.jpg"), ("PNG", "klas.png"), ("WEBP", "klas.webp")])
+@pytest.mark.parametrize(
+    "fmt,name",
+    [("JPEG", "klas.jpg"), ("PNG", "klas.png"), ("WEBP", "klas.webp"), ("AVIF", "klas.avif")],
+)
 def test_upload_keeps_no_gps_or_camera_in_original_or_renditions(editor, fmt, name):
     data = photo(fmt)
     assert CAMERA.encode() in data  # the test photo does carry it
