@@ -30,7 +30,7 @@ def health(request):
     except DatabaseError as error:
         logger.error("Health check: database unreachable: %s", error)
         return JsonResponse({"status": "error", "message": "De databank is niet bereikbaar."}, status=503)
-    return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "ok", "search": _search_state()})
 
 
 def dev_media_urls():
@@ -49,3 +49,17 @@ def dev_media_urls():
     if "://" in settings.MEDIA_URL or not prefix:
         return []  # media on another host (S3): nothing to serve here
     return [re_path(rf"^{prefix}(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+
+def _search_state() -> dict:
+    """Which search engine answers; "down" while the cluster's circuit breaker is open. The
+    site still works then (the database answers searches), so the status stays 200."""
+    from search.backends import get_backend
+
+    try:
+        backend = get_backend()
+    except Exception as error:  # noqa: BLE001 - a health check reports, it never fails
+        logger.error("Health check: search engine not configured: %s", error)
+        return {"engine": "unknown", "state": "error"}
+    state = getattr(backend, "state", None)
+    return state() if state else {"engine": backend.name, "state": "up"}

@@ -143,7 +143,9 @@ class HealthEndpointTests(TestCase):
     def test_ok(self):
         response = self.client.get("/gezond/")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.json(), {"status": "ok"})
+        self.assertEqual(
+            response.json(), {"status": "ok", "search": {"engine": "database", "state": "up"}}
+        )
         self.assertIn("no-cache", response["Cache-Control"])
         self.assertNotIn("Set-Cookie", response.headers)
 
