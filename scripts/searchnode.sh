@@ -76,31 +76,49 @@ maven_copy() { # artifact outdir
         -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true >&2
 }
 
+# name|jars (group:artifact[:version])|plugin class. The integ-test distribution has only the
+# transport module; these are published as jars, so each becomes a module here with the
+# descriptor its build would write. analysis-common: pattern tokenizer, stemmer, asciifolding,
+# synonym_graph, edge_ngram. reindex: `_reindex`, used when editors' synonyms change.
+MODULES=(
+    "analysis-common|org.opensearch.plugin:analysis-common|org.opensearch.analysis.common.CommonAnalysisPlugin"
+    "reindex|org.opensearch.plugin:reindex-client org.opensearch.client:opensearch-rest-client org.opensearch:opensearch-ssl-config org.apache.httpcomponents:httpclient:4.5.14 org.apache.httpcomponents:httpcore:4.4.16 org.apache.httpcomponents:httpasyncclient:4.1.5 org.apache.httpcomponents:httpcore-nio:4.4.16 commons-codec:commons-codec:1.18.0 commons-logging:commons-logging:1.2|org.opensearch.index.reindex.ReindexPlugin"
+)
+
 install_dist() {
-    [ -x "$DIST/bin/opensearch" ] && [ -f "$DIST/modules/analysis-common/plugin-descriptor.properties" ] && return 0
+    local complete=1 spec
+    for spec in "${MODULES[@]}"; do
+        [ -f "$DIST/modules/${spec%%|*}/plugin-descriptor.properties" ] || complete=""
+    done
+    [ -x "$DIST/bin/opensearch" ] && [ -n "$complete" ] && return 0
     say "fetching OpenSearch $VERSION from Maven Central (cached in $HOME_DIR)"
     mkdir -p "$HOME_DIR"
-    local tmp
+    local tmp name jars class jar coordinate module
     tmp=$(mktemp -d "$HOME_DIR/fetch.XXXXXX")
     maven_copy "org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip" "$tmp"
-    maven_copy "org.opensearch.plugin:analysis-common:$VERSION:jar" "$tmp"
     (cd "$tmp" && unzip -q "opensearch-$VERSION.zip")
-    # The integ-test distribution has only the transport module; analysis-common is published
-    # as a jar, so it becomes a module here with the descriptor its build would write.
-    local module="$tmp/opensearch-$VERSION/modules/analysis-common"
-    mkdir -p "$module"
-    cp "$tmp/analysis-common-$VERSION.jar" "$module/"
-    cat >"$module/plugin-descriptor.properties" <<EOF
-description=Adds "built in" analyzers to OpenSearch.
-version=$VERSION
-name=analysis-common
-classname=org.opensearch.analysis.common.CommonAnalysisPlugin
-java.version=11
-opensearch.version=$VERSION
-custom.foldername=
-extended.plugins=
-has.native.controller=false
-EOF
+    for spec in "${MODULES[@]}"; do
+        IFS='|' read -r name jars class <<<"$spec"
+        module="$tmp/opensearch-$VERSION/modules/$name"
+        mkdir -p "$module"
+        for jar in $jars; do
+            coordinate="$jar"
+            # group:artifact without a version: the OpenSearch release's own.
+            [ "$(tr -cd ':' <<<"$jar" | wc -c)" = 1 ] && coordinate="$jar:$VERSION"
+            maven_copy "$coordinate:jar" "$module"
+        done
+        {
+            echo "description=$name module (from its Maven Central jar)"
+            echo "version=$VERSION"
+            echo "name=$name"
+            echo "classname=$class"
+            echo "java.version=11"
+            echo "opensearch.version=$VERSION"
+            echo "custom.foldername="
+            echo "extended.plugins="
+            echo "has.native.controller=false"
+        } >"$module/plugin-descriptor.properties"
+    done
     chmod -R a+rX "$tmp"
     rm -rf "$DIST"
     mv "$tmp/opensearch-$VERSION" "$DIST"

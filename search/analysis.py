@@ -39,9 +39,14 @@ _WORD = re.compile(r"[0-9a-z]+")
 _stemmer = Stemmer.Stemmer(STEMMER_ALGORITHM)
 
 
+#: Letters that have no accent to strip (NFKD leaves them whole) but that the search
+#: cluster's `asciifolding` spells in ASCII: "Łódź" -> "lodz", "œuvre" -> "oeuvre", as there.
+_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents: "Geëvalueerd" -> "geevalueerd"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -7,6 +7,7 @@ Elasticsearch first and indexing writes to both.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -141,6 +142,25 @@ class FallbackBackend(SearchBackend):
         clear_engine_behind()
         return done
 
+    def catch_up(self, since) -> tuple[int, int]:
+        """Send the primary what changed since `since` (from the database engine, which is
+        always current) and delete what the database no longer has. Returns (indexed,
+        deleted). Raises SearchUnavailable when the primary is still down."""
+        from django.utils import timezone
+
+        started = timezone.now()
+        # The mark is set just after the database write it stands for (and a transaction
+        # may commit later than its rows' updated_at): a margin; indexing twice is harmless.
+        documents = list(self.fallback.documents(changed_since=since - CATCH_UP_MARGIN))
+        for start in range(0, len(documents), 500):
+            self.primary.index(documents[start : start + 500])
+        gone = sorted(self.primary.keys() - self.fallback.keys())
+        if gone:
+            self.primary.delete(gone)
+        self.breaker.succeeded()
+        clear_engine_behind(started)
+        return len(documents), len(gone)
+
     def sync_synonyms(self) -> bool:
         sync = getattr(self.primary, "sync_synonyms", None)
         if sync is None:
@@ -150,6 +170,9 @@ class FallbackBackend(SearchBackend):
         except SearchUnavailable:
             logger.exception("Could not update the synonyms of %s", self.primary.name)
             return False
+
+
+CATCH_UP_MARGIN = datetime.timedelta(minutes=5)
 
 
 def mark_engine_behind(reason: str) -> None:
@@ -178,13 +201,14 @@ def engine_behind_since():
     )
 
 
-def clear_engine_behind(since=None) -> None:
-    """The cluster has caught up (with everything changed since `since`, or everything)."""
+def clear_engine_behind(started=None) -> None:
+    """The cluster has caught up with every write before `started` (None: with all); a
+    mark set after that (a new outage during the catch-up) stays."""
     from search.models import SearchIndexState
 
     rows = SearchIndexState.objects.filter(id=1)
-    if since is not None:
-        rows = rows.filter(engine_behind_since__gte=since)
+    if started is not None:
+        rows = rows.filter(engine_behind_since__lte=started)
     rows.update(engine_behind_since=None)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import connection, transaction
 
@@ -124,6 +124,29 @@ class DatabaseBackend(SearchBackend):
             SearchFacetValue.objects.filter(entry__key__in=keys).delete()
             SearchEntry.objects.filter(key__in=keys).delete()
             bump()
+
+    def documents(self, changed_since=None) -> Iterator[IndexDocument]:
+        """The indexed documents as stored (all, or those written since `changed_since`):
+        what a search cluster that missed writes is caught up from."""
+        entries = SearchEntry.objects.order_by("id")
+        if changed_since is not None:
+            entries = entries.filter(updated_at__gte=changed_since)
+        for entry in entries.iterator(chunk_size=2000):
+            yield IndexDocument(
+                key=entry.key,
+                type=entry.type,
+                title=entry.title,
+                url=entry.url,
+                summary=entry.summary,
+                body=entry.body,
+                date=entry.date,
+                language=entry.language,
+                facets=entry.facets,
+                extra=entry.extra,
+            )
+
+    def keys(self) -> set[str]:
+        return set(SearchEntry.objects.values_list("key", flat=True))
 
     def clear(self) -> None:
         with transaction.atomic():

@@ -384,6 +384,23 @@ class ElasticsearchBackend(SearchBackend):
             if not agg["buckets"] or not after:
                 return values
 
+    def keys(self) -> set[str]:
+        """Every key in the index (catch-up: which entries were deleted while it was down)."""
+        found: set[str] = set()
+        after = None
+        while True:
+            composite = {"size": 5000, "sources": [{"key": {"terms": {"field": "key"}}}]}
+            if after:
+                composite["after"] = after
+            body = {"size": 0, "track_total_hits": False, "aggs": {"keys": {"composite": composite}}}
+            with self._calls("keys"):
+                response = self.client.search(self.names.alias, body, ADMIN_TIMEOUT)
+            agg = response["aggregations"]["keys"]
+            found.update(bucket["key"]["key"] for bucket in agg["buckets"])
+            after = agg.get("after_key")
+            if not agg["buckets"] or not after:
+                return found
+
     def count(self) -> int:
         with self._calls("count"):
             return self.client.count(self.names.alias, self.timeout)

@@ -342,7 +342,9 @@ def detect(url: str, timeout: float, request_timeout: float) -> ClusterClient:
     if distribution == "opensearch":
         from opensearchpy import OpenSearch
 
-        client = OpenSearch(hosts, timeout=request_timeout, max_retries=1, retry_on_timeout=False)
+        client = OpenSearch(
+            hosts, timeout=request_timeout, max_retries=1, retry_on_timeout=False, pool_maxsize=10
+        )
         return OpenSearchClient(client, info)
     client = Elasticsearch(
         hosts, request_timeout=request_timeout, max_retries=1, retry_on_timeout=False

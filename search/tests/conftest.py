@@ -101,8 +101,11 @@ def live(db, settings):
     backend = get_backend()
     backend.rebuild([])
     yield backend
+    failures, reason = backend.breaker.failures, backend.breaker.reason
     backend.primary.drop()
     get_backend.cache_clear()
+    # Every read and write of the test reached the cluster: none fell back to the database.
+    assert failures == 0, f"the search cluster failed during the test: {reason}"
 
 
 @pytest.fixture(autouse=True)

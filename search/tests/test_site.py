@@ -11,8 +11,13 @@ from search.tests.factories import Site
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
+@pytest.fixture(params=["database", "cluster"])
+def site(request):
+    """The site on the database engine, and on the live search cluster (every search, write
+    and suggestion of the test then goes through FallbackBackend to the cluster, and the
+    `live` fixture fails the test if any of them had to fall back)."""
+    if request.param == "cluster":
+        request.getfixturevalue("live")
     site = Site()
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return site
