@@ -88,6 +88,31 @@ def test_filters_open_in_place_on_a_phone(phone_page):
     phone_page.screenshot(path=SCREENSHOTS / "search-filters-open-390.png")
 
 
+def test_sticky_apply_button_never_hides_the_focused_filter(new_context):
+    """WCAG 2.4.11: tabbing down the open filters on a phone, the focused box stays above the
+    'Toon resultaten' bar that sticks to the bottom of the screen."""
+    # Reduced motion: focus scrolls at once, not smoothly, so positions can be read directly.
+    phone_page = new_context(viewport=PHONE, is_mobile=True, has_touch=True, reduced_motion="reduce").new_page()
+    phone_page.goto("/zoeken/?q=pesten")
+    phone_page.locator("#facets-title").click()
+    phone_page.locator("#facets-title").focus()
+    hidden = []
+    for _ in range(25):
+        phone_page.keyboard.press("Tab")
+        state = phone_page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el.matches('.facet input')) return null;
+                return {bottom: el.getBoundingClientRect().bottom,
+                        bar: document.querySelector('.facets__actions').getBoundingClientRect().top,
+                        id: el.id};
+            }"""
+        )
+        if state and state["bottom"] > state["bar"]:
+            hidden.append(state)
+    assert not hidden, hidden[:3]
+
+
 def test_audience_listing_shows_results_first_and_brings_you_back_to_them(new_context):
     """On /onderwijs/ the listing comes after the chosen highlights; the filters no longer stand
     between its query and its results, and a search or filter lands on the listing itself."""
