@@ -161,7 +161,7 @@ def platform_detail(request, slug):
         guide=guide,
         platforms=PlatformGuide.objects.exclude(pk=guide.pk),
         evidence=HelpRoute.objects.filter(slug=routing.EVIDENCE_ROUTE).first(),
-        helplines=_services(["awel", "1712", routing.CHILD_FOCUS]),
+        helplines=_services(["awel", "1712", routing.CHILD_FOCUS, routing.TELE_ONTHAAL]),
     )
     return render(request, "helpfinder/platform_detail.html", context)
 
@@ -176,7 +176,7 @@ def evidence(request):
         route=route_obj,
         platforms=PlatformGuide.objects.all(),
         police=HelpRoute.objects.filter(slug=routing.POLICE_ROUTE).first(),
-        helplines=_services(["1712", "awel"]),
+        helplines=_services(["1712", "awel", routing.TELE_ONTHAAL]),
     )
     return render(request, "helpfinder/evidence.html", context)
 

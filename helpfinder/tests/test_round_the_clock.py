@@ -116,3 +116,9 @@ def test_sexting_lesson_never_tells_pupils_to_keep_images():
     for text in (lesson, json.dumps(toolkit, ensure_ascii=False)):
         assert "bewijs bewaren" not in text
         assert "geen screenshot" in text
+
+
+@pytest.mark.parametrize("path", ["/hulp/bewijs-bewaren/", "/hulp/melden/tiktok/"])
+def test_help_pages_with_helplines_list_a_line_open_day_and_night(client, path):
+    page = client.get(path).content.decode()
+    assert 'id="dienst-tele-onthaal"' in page
