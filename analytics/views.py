@@ -25,6 +25,8 @@ def serve_document(request, document_id, document_filename):
         if (
             request.method == "GET"
             and response.status_code == 200
+            # The file itself, not the password or login form of a private collection.
+            and (response.streaming or response.has_header("Content-Disposition"))
             and (not range_header or range_header.replace(" ", "").startswith("bytes=0-"))
             and counting.countable(request)
         ):

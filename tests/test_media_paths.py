@@ -81,3 +81,21 @@ def test_no_page_links_to_the_blocked_media_paths(client, demo_content):
     api = client.get("/api/zoeken/", {"q": "gids"}).content.decode()
     assert not any(p in api for p in BLOCKED)
     assert re.search(r"/documenten/\d+/", api)  # documents go through the counting view
+
+
+@pytest.mark.django_db
+def test_the_password_form_of_a_private_document_is_not_a_download(client, settings):
+    from analytics.models import DailyDownload
+
+    settings.ANALYTICS_FLUSH_SECONDS = 0
+    client.defaults["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Firefox/140.0"
+    intern = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(
+        collection=intern, restriction_type="password", password="geheim-123"
+    )
+    document = pages.document("Intern verslag")
+    document.collection = intern
+    document.save()
+    response = client.get(document.url)
+    assert response.status_code == 200 and b"wachtwoord" in response.content.lower()
+    assert not DailyDownload.objects.exists()
