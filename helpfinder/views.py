@@ -145,6 +145,22 @@ def route(request):
 
 
 @sensitive
+def route_detail(request, slug):
+    """/hulp/route/<slug>/: one help route on its own (where search results lead)."""
+    found = _routes([slug])
+    if not found:
+        raise Http404("Onbekende hulproute.")
+    return render(request, "helpfinder/route_detail.html", _context(request, route=found[0]))
+
+
+@sensitive
+def helplines(request):
+    """/hulp/hulplijnen/: every help service with its number and opening hours."""
+    services = _services(list(HelpService.objects.values_list("slug", flat=True)))
+    return render(request, "helpfinder/helplines.html", _context(request, helplines=services))
+
+
+@sensitive
 def platform_index(request):
     return render(
         request,

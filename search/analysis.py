@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,16 @@ STOPWORDS = frozenset(
     haar hem mijn onze ons zich dan maar want toch nog al zo hoe wat wie waar wanneer
     heeft hebben had kan kunnen moet moeten zal zullen zou zouden mag mogen meer veel
     the a an and or of to in on for with is are be
+    """.split()
+)
+
+# Question and filler words: searched for, but never required ("wat doen bij sexting in de klas"
+# must not fail on "doen"). Stopwords above are dropped altogether.
+FILLER = frozenset(
+    """
+    doe doen deed gedaan word wil wilt willen hoeveel waarom welke welk iemand iets gaat gaan
+    krijg krijgt zelf graag nu even eens best tips tip help helpen hulp vraag vragen weet weten
+    moet kunt mag mijn mn m'n jouw jullie anderen ander andere echt wel niet geen alles
     """.split()
 )
 
@@ -72,10 +83,19 @@ def analyze_to_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One query word: its stem and the alternatives the synonym list adds (all stems)."""
+    """One query word: its stem first, then the alternatives (all stems): word forms and
+    compound joins in `forms` (they count as the word itself), then the synonym list's words.
+    A term that is not `required` (question and filler words) never has to match."""
 
     word: str
     alternatives: tuple[str, ...]
+    forms: tuple[str, ...] = ()
+    required: bool = True
+
+    @property
+    def own(self) -> tuple[str, ...]:
+        """The stems that count as the typed word itself (ranked above synonyms)."""
+        return (self.alternatives[0], *self.forms)
 
 
 @dataclass(frozen=True)
@@ -88,15 +108,28 @@ class Phrase:
 
 @dataclass
 class ParsedQuery:
-    """A query as every engine understands it: all clauses must match (AND)."""
+    """A query as every engine understands it: all required clauses must match (AND), or, when
+    `min_match` is set (a widened search), at least that many of them."""
 
     raw: str = ""
     terms: list[Term] = field(default_factory=list)
     phrases: list[Phrase] = field(default_factory=list)
+    min_match: int | None = None
 
     @property
     def is_empty(self) -> bool:
         return not self.terms and not self.phrases
+
+    @property
+    def required_terms(self) -> list[Term]:
+        """The terms that must match: every term that is not a filler word (all of them when the
+        query has nothing but filler words)."""
+        required = [t for t in self.terms if t.required]
+        return required or list(self.terms)
+
+    @property
+    def clause_count(self) -> int:
+        return len(self.required_terms) + len(self.phrases)
 
     @property
     def stems(self) -> set[str]:
@@ -141,7 +174,11 @@ def parse_query(raw: str, synonyms: dict[str, frozenset[str]] | None = None) -> 
         seen_terms.add(stemmed)
         alternatives = {stemmed} | set(synonyms.get(stemmed, ()))
         parsed.terms.append(
-            Term(word, tuple(sorted(alternatives, key=lambda s: (s != stemmed, s))))
+            Term(
+                word,
+                tuple(sorted(alternatives, key=lambda s: (s != stemmed, s))),
+                required=word not in FILLER,
+            )
         )
     return parsed
 
@@ -164,3 +201,151 @@ def parse_suggest_input(text: str, synonyms=None) -> tuple[ParsedQuery, str]:
         return ParsedQuery(raw=text), ""
     *complete, last = typed
     return parse_query(" ".join(complete), synonyms), last
+
+
+# Word forms, compounds and typos, against the index's own vocabulary ---------------------------
+#
+# The Porter stemmer leaves many Dutch pairs apart (huisarts/huisartsen -> huisart/huisarts,
+# affiche/affiches, gemeld/melden, psychosociaal/psychosociale). At query time each word gets
+# its likely other forms (plural, singular, participle, inflected adjective); the forms whose
+# stems occur in the index become alternatives that count as the word itself. `known` is the
+# engine's answer to "which of these stems occur in the index?", so every engine gets the same
+# query. Compounds are split only when the word itself is unknown, into two known parts that
+# must both match (so a split never turns a specific query into a generic one); two typed words
+# whose join is a known word ("cyber pesten") are joined.
+
+MIN_PART = 4  # shortest compound part
+COMPOUND_PREFIXES = ("anti",)  # modifiers dropped when the rest is a known word
+LINKING = ("s", "e", "en")  # Dutch linking sounds between compound parts
+
+
+def _double_last_vowel(base: str) -> str | None:
+    """"psychosocial" -> "psychosociaal": the open syllable before an ending doubles its vowel."""
+    if len(base) >= 3 and base[-1] not in "aeiou" and base[-2] in "aeou" and base[-3] not in "aeiou":
+        return base[:-1] + base[-2] + base[-1]
+    return None
+
+
+def word_forms(word: str) -> set[str]:
+    """Likely other forms of a Dutch word (surface forms, not checked against anything)."""
+    forms = {word + "en", word + "s", word + "e", word + "n"}
+    if word.endswith("en") and len(word) > 4:
+        base = word[:-2]
+        forms.update({base, base + "e"})
+        if len(base) > 2 and base[-1] == base[-2]:  # lessen -> les
+            forms.add(base[:-1])
+        if base.endswith("z"):  # huizen -> huis
+            forms.add(base[:-1] + "s")
+        if base.endswith("v"):  # brieven -> brief
+            forms.add(base[:-1] + "f")
+        doubled = _double_last_vowel(base)  # bomen -> boom
+        if doubled:
+            forms.add(doubled)
+        forms.update({"ge" + base + "d", "ge" + base + "t"})  # melden -> gemeld
+    if word.endswith("s") and len(word) > 4:
+        forms.add(word[:-1])
+    if word.endswith("e") and len(word) > 4:
+        base = word[:-1]
+        forms.add(base)
+        doubled = _double_last_vowel(base)  # psychosociale -> psychosociaal
+        if doubled:
+            forms.add(doubled)
+    if len(word) > 4 and word[-1] not in "aeiou" and word[-2] == word[-3] and word[-2] in "aeou":
+        forms.add(word[:-3] + word[-2:] + "e")  # psychosociaal -> psychosociale
+    if word.startswith("ge") and word[-1] in "dt" and len(word) > 5:
+        forms.add(word[2:] + "en")  # gemeld -> melden, gepest -> pesten (never geweld -> wel)
+    forms.discard(word)
+    return {f for f in forms if len(f) >= 3}
+
+
+def expand_forms(parsed: ParsedQuery, known: Callable[[set[str]], set[str]]) -> list[str]:
+    """Add the known word forms of each term, split unknown compounds and join words typed
+    apart; in place. Returns the words that stayed unknown (candidates for a correction)."""
+    if not parsed.terms:
+        return []
+    candidates: dict[int, set[str]] = {}
+    for n, term in enumerate(parsed.terms):
+        candidates[n] = {stem(f) for f in word_forms(term.word)} - {term.alternatives[0]}
+    probe = {s for c in candidates.values() for s in c}
+    probe |= {alt for t in parsed.terms for alt in t.alternatives}
+    joins = {
+        n: stem(a.word + b.word)
+        for n, (a, b) in enumerate(zip(parsed.terms, parsed.terms[1:], strict=False))
+        if a.required and b.required
+    }
+    probe |= set(joins.values())
+    found = known(probe)
+
+    terms: list[Term] = []
+    unknown: list[str] = []
+    skip = False
+    for n, term in enumerate(parsed.terms):
+        if skip:
+            skip = False
+            continue
+        if n in joins and joins[n] in found:
+            # "cyber pesten" -> cyberpesten
+            nxt = parsed.terms[n + 1]
+            terms.append(Term(term.word + nxt.word, (joins[n],), required=True))
+            skip = True
+            continue
+        typed = term.alternatives[0]
+        forms = tuple(sorted(candidates[n] & found))
+        synonyms = tuple(a for a in term.alternatives[1:] if a not in forms)
+        if typed in found or forms or any(a in found for a in synonyms):
+            terms.append(Term(term.word, (typed, *forms, *synonyms), forms, term.required))
+            continue
+        parts = split_compound(term.word, known)
+        if parts:
+            terms.extend(Term(p, (stem(p),), required=term.required) for p in parts)
+            continue
+        terms.append(term)
+        if term.required:
+            unknown.append(term.word)
+    parsed.terms = terms
+    return unknown
+
+
+def split_compound(word: str, known: Callable[[set[str]], set[str]]) -> list[str] | None:
+    """An unknown compound -> its known parts ("cyberpestgedrag" -> cyberpest, gedrag;
+    "antipestbeleid" -> pestbeleid), or None. Two parts at most, each at least MIN_PART long,
+    the right-hand part (the head in Dutch) the longest known one."""
+    for prefix in COMPOUND_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= MIN_PART and known({stem(rest)}):
+            return [rest]
+    splits = []
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:i], word[i:]
+        lefts = [left] + [left[: -len(s)] for s in LINKING if left.endswith(s) and len(left) - len(s) >= MIN_PART]
+        splits.append((lefts, right))
+    stems = {stem(x) for lefts, right in splits for x in (*lefts, right)}
+    found = known(stems)
+    for lefts, right in splits:  # longest head first: left parts grow from MIN_PART
+        if stem(right) not in found:
+            continue
+        for left in lefts:
+            if stem(left) in found:
+                return [left, right]
+    return None
+
+
+def correct_word(word: str, vocabulary: dict[str, int]) -> str | None:
+    """A close, frequent word of the index for an unknown word: edit distance 1 (words up to 5
+    letters) or 2 (longer), then the most frequent; never a word that occurs only once, never
+    for numbers or words of 3 letters or fewer."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
+    if len(word) <= 3 or word.isdigit():
+        return None
+    limit = 1 if len(word) <= 5 else 2
+    matches = extract(
+        word, list(vocabulary), scorer=Levenshtein.distance, score_cutoff=limit, limit=50
+    )
+    options = [
+        (distance, -vocabulary[candidate], candidate)
+        for candidate, distance, _ in matches
+        if candidate != word and vocabulary[candidate] >= 2 and abs(len(candidate) - len(word)) <= limit
+    ]
+    return min(options)[2] if options else None

@@ -17,8 +17,10 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import DOCUMENT_KIND_CHOICES, KennisDocument
+from core.models import DOCUMENT_KIND_CHOICES, ContentPage, KennisDocument
 from glossary.models import GlossaryPage, GlossaryTerm
+from helpfinder.models import HelpRoute, HelpService, PlatformGuide
+from home.models import AudiencePage
 from news.models import EventPage, NewsPage
 from practices.models import PracticePage
 from research.models import ResearchPage
@@ -32,6 +34,8 @@ PAGE_TYPES: dict[type[Page], str] = {
     PracticePage: "praktijk",
     NewsPage: "nieuws",
     EventPage: "vorming",
+    AudiencePage: "doelgroep",
+    ContentPage: "pagina",
 }
 KIND_LABELS = dict(DOCUMENT_KIND_CHOICES)
 MAX_BODY_CHARS = 50_000  # enough for any real page; caps what one entry can cost
@@ -121,7 +125,10 @@ def page_document(page: Page) -> IndexDocument | None:
         extra["evidence_label"] = page.get_evidence_level_display()
     elif isinstance(page, ToolkitPage):
         body = " ".join([body, *(d.title for d in page.download_documents())])
-    facets = _taxonomy_facets(page)
+    facets = _taxonomy_facets(page) if hasattr(page, "school_cells") else {}
+    if isinstance(page, AudiencePage):
+        body = " ".join([page.intro, body])
+        facets["doelgroep"] = [page.audience.slug]
     if isinstance(page, PracticePage):
         facets["bewijs"] = [page.evidence_level]
     return IndexDocument(
@@ -129,7 +136,7 @@ def page_document(page: Page) -> IndexDocument | None:
         type=kind,
         title=page.title,
         url=page.get_url() or page.url_path,
-        summary=page.summary or Truncator(body).words(40),
+        summary=getattr(page, "summary", "") or Truncator(body).words(40),
         body=body[:MAX_BODY_CHARS],
         date=date,
         language=language,
@@ -208,6 +215,68 @@ def term_document(term: GlossaryTerm) -> IndexDocument | None:
     )
 
 
+# The help-finder's content: helplines (with their numbers), help routes and the platforms'
+# reporting guides. Keys are slugs ("hulplijn:awel"), so an entry survives a re-seed.
+HELP_MODELS = {HelpService: "hulplijn", HelpRoute: "hulproute", PlatformGuide: "meldgids"}
+
+
+def help_key(obj) -> str:
+    return f"{HELP_MODELS[type(obj)]}:{obj.slug}"
+
+
+def help_document(obj) -> IndexDocument:
+    from django.urls import reverse
+
+    kind = HELP_MODELS[type(obj)]
+    facets: dict[str, list[str]] = {}
+    if isinstance(obj, HelpService):
+        numbers = {obj.phone, obj.phone_display, obj.phone.replace(" ", "")} - {""}
+        title = obj.name
+        summary = obj.description
+        body = " ".join([obj.audience_hint, obj.hours_note, *sorted(numbers), "hulplijn bellen"])
+        url = reverse("helpfinder:helplines") + f"#dienst-{obj.slug}"
+    elif isinstance(obj, HelpRoute):
+        title, summary = obj.title, obj.summary
+        services = " ".join(f"{s.name} {s.phone}" for s in obj.services.all())
+        body = " ".join([_text(obj.body), obj.link_label, services])
+        url = (
+            reverse("helpfinder:evidence")
+            if obj.slug == "bewijs-bewaren"
+            else reverse("helpfinder:route-detail", args=[obj.slug])
+        )
+    else:
+        title = f"{obj.name}: pesten of bedreiging melden"
+        summary = obj.intro
+        steps = " ".join(_text(v) for block in obj.steps for v in _block_values(block.value))
+        body = " ".join([obj.name, steps, _text(obj.after)])
+        url = obj.get_absolute_url()
+        facets["omgeving"] = ["online"]
+        facets["aanpak"] = ["melden"]
+    return IndexDocument(
+        key=help_key(obj),
+        type=kind,
+        title=title,
+        url=url,
+        summary=summary,
+        body=body[:MAX_BODY_CHARS],
+        date=None,
+        language="nl",
+        facets=_finish(facets, kind, None, "nl"),
+    )
+
+
+def _block_values(value) -> list:
+    if hasattr(value, "values"):
+        return list(value.values())
+    return [value]
+
+
+def help_documents() -> Iterator[IndexDocument]:
+    for model in HELP_MODELS:
+        for obj in model.objects.order_by("pk"):
+            yield help_document(obj)
+
+
 def all_documents() -> Iterator[IndexDocument]:
     """Every entry of the site, for a rebuild."""
     for model in PAGE_TYPES:
@@ -225,6 +294,7 @@ def all_documents() -> Iterator[IndexDocument]:
             entry = term_document(term)
             if entry:
                 yield entry
+    yield from help_documents()
 
 
 def count_all() -> int:
@@ -238,4 +308,5 @@ def count_all() -> int:
         .distinct()
         .count()
     )
-    return pages + documents + GlossaryTerm.objects.count()
+    helps = sum(model.objects.count() for model in HELP_MODELS)
+    return pages + documents + GlossaryTerm.objects.count() + helps

@@ -22,6 +22,11 @@ CONTENT_TYPES = [
     ("begrip", "Begrip", "Woordenlijst"),
     ("nieuws", "Nieuws", "Nieuws"),
     ("vorming", "Vorming of campagne", "Vorming en campagnes"),
+    ("hulplijn", "Hulplijn", "Hulplijnen"),
+    ("hulproute", "Hulp: wat kan je doen", "Hulp: wat kan je doen"),
+    ("meldgids", "Melden op een platform", "Melden op een platform"),
+    ("doelgroep", "Voor wie", "Voor wie"),
+    ("pagina", "Pagina", "Pagina's"),
 ]
 TYPE_LABELS = {value: label for value, label, _ in CONTENT_TYPES}
 

@@ -3,14 +3,15 @@ pre-filtered listings (audience and index pages) go through."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 
-from helpfinder.crisis import HelpBox, help_for_query
-from search.analysis import ParsedQuery, parse_query, synonym_map
+from helpfinder.crisis import HelpBox, classify, help_for_query
+from search.analysis import ParsedQuery, correct_word, expand_forms, parse_query, synonym_map, words
 from search.backends import get_backend
 from search.backends.base import Hit, SearchQuery, SearchResults
 from search.facets import FACETS, FACETS_BY_PARAM, TYPE_LABELS
@@ -19,6 +20,8 @@ from search.highlight import highlight_title, snippet
 from search.signals import search_performed
 
 SYNONYM_CACHE_KEY = "search:synonyms:v1"
+# Fewer results than this with all words: widen the search (most words, then any word).
+FEW_RESULTS = 3
 SIDEBAR_FACETS = tuple(f.param for f in FACETS if f.show_in_sidebar)
 COUNTED_FACETS = tuple(f.param for f in FACETS)
 
@@ -96,6 +99,8 @@ class SearchPage:
     page: int
     num_pages: int
     spelling: str | None = None
+    corrected_from: str | None = None  # the typed query, when the results are for `spelling`
+    widened: str | None = None  # "meeste" (most words) or "een" (any word)
     without_filters_total: int | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     help: HelpBox | None = None  # crisis-safe search: help lines above the results
@@ -157,6 +162,11 @@ class SearchPage:
         return build_url(self.base_url, {**self.state, "q": self.spelling or ""}, page=1)
 
     @property
+    def original_url(self) -> str:
+        """The typed query, searched as typed (no correction)."""
+        return build_url(self.base_url, {**self.state, "original": True}, page=1)
+
+    @property
     def hidden_filters(self) -> list[tuple[str, str]]:
         """Active filters as (param, value), for hidden inputs in the query form."""
         return [(p, v) for p, values in self.state["filters"].items() for v in values]
@@ -176,6 +186,8 @@ def build_url(base_url: str, state: dict, **changes) -> str:
         pairs.append(("per_page", str(state["per_page"])))
     if state.get("page", 1) > 1:
         pairs.append(("page", str(state["page"])))
+    if state.get("original"):
+        pairs.append(("zoek", "letterlijk"))
     return base_url + ("?" + urlencode(pairs) if pairs else "")
 
 
@@ -211,7 +223,8 @@ def run_search(
     if per_page and not (hasattr(params, "get") and params.get("per_page")):
         state["per_page"] = per_page
     notices = list(form.notices)
-    parsed = parse_query(state["q"], synonyms())
+    state["original"] = hasattr(params, "get") and params.get("zoek") == "letterlijk"
+    parsed, unknown = analyse(state["q"], backend)
     if state["q"] and parsed.is_empty:
         notices.append(
             "We vonden geen woorden in je zoekopdracht. Je ziet alle inhoud; typ een of meer "
@@ -227,6 +240,13 @@ def run_search(
         facets=COUNTED_FACETS,
     )
     results = backend.search(query)
+    corrected = widened = None
+    if not parsed.is_empty and results.total < FEW_RESULTS:
+        corrected, widened, query, results = _never_a_dead_end(
+            state, unknown, query, results, backend
+        )
+        parsed = query.query
+        notices.extend(_dead_end_notices(state["q"], corrected, widened, results))
     num_pages = max(1, math.ceil(results.total / query.per_page))
     if query.page > num_pages:
         notices.append(
@@ -255,11 +275,19 @@ def run_search(
         page=query.page,
         num_pages=num_pages,
         labels=labels,
+        spelling=corrected,
+        corrected_from=state["q"] if corrected else None,
+        widened=widened,
     )
     # Crisis-safe search (helpfinder.crisis): a help box first, and never a spelling correction.
     page.help = help_for_query(state["q"])
     if results.total == 0:
-        if not parsed.is_empty and backend.supports_spelling_suggestions and not (page.help and page.help.crisis):
+        if (
+            not parsed.is_empty
+            and backend.supports_spelling_suggestions
+            and not corrected
+            and not (page.help and page.help.crisis)
+        ):
             page.spelling = backend.spelling_suggestion(state["q"])
         if state["filters"]:
             relaxed = SearchQuery(query=parsed, base_filters=base_filters, per_page=1)
@@ -273,6 +301,60 @@ def run_search(
         page=query.page,
     )
     return page
+
+
+def analyse(text: str, backend) -> tuple[ParsedQuery, list[str]]:
+    """The visitor's words -> the query every engine gets (synonyms, word forms, compounds)
+    and the words the index does not know."""
+    parsed = parse_query(text, synonyms())
+    unknown = expand_forms(parsed, backend.known_stems) if parsed.terms else []
+    return parsed, unknown
+
+
+def corrected_query(text: str, unknown: list[str], vocabulary: dict[str, int]) -> str | None:
+    """The query with each unknown word replaced by a close, frequent word of the index."""
+    fixes = {w: correct_word(w, vocabulary) for w in unknown}
+    fixes = {w: c for w, c in fixes.items() if c}
+    if not fixes:
+        return None
+    return " ".join(fixes.get(w, w) for w in words(text))
+
+
+def _never_a_dead_end(state, unknown, query: SearchQuery, results, backend):
+    """Fewer than FEW_RESULTS: first a corrected query (only when the typed one finds nothing),
+    then most words, then any word. Full matches stay first (`search.ranking`)."""
+    corrected = widened = None
+    # Crisis-safe search: a crisis query is never "corrected" ("ik wil dood" is no typo).
+    if results.total == 0 and unknown and not state["original"] and classify(state["q"]) != "crisis":
+        text = corrected_query(state["q"], unknown, backend.vocabulary())
+        if text:
+            parsed, _ = analyse(text, backend)
+            attempt = backend.search(dataclasses.replace(query, query=parsed))
+            if attempt.total:
+                corrected, query, results = text, dataclasses.replace(query, query=parsed), attempt
+    clauses = query.query.clause_count
+    steps = ([("meeste", clauses - 1)] if clauses > 2 else []) + [("een", 1)]
+    for label, minimum in steps if clauses > 1 else ():
+        if results.total >= FEW_RESULTS:
+            break
+        parsed = dataclasses.replace(query.query, min_match=minimum)
+        attempt = backend.search(dataclasses.replace(query, query=parsed))
+        if attempt.total > results.total:
+            widened, query, results = label, dataclasses.replace(query, query=parsed), attempt
+    return corrected, widened, query, results
+
+
+def _dead_end_notices(typed: str, corrected, widened, results) -> list[str]:
+    notices = []
+    if corrected:
+        notices.append(f"We vonden niets voor ‘{typed}’. Je ziet resultaten voor ‘{corrected}’.")
+    if widened and results.total:
+        which = "de meeste woorden" if widened == "meeste" else "minstens één van de woorden"
+        notices.append(
+            f"Geen resultaten met alle woorden; dit zijn resultaten met {which}. "
+            "Resultaten met alle woorden staan altijd bovenaan."
+        )
+    return notices
 
 
 def _result(hit: Hit, parsed: ParsedQuery, labels) -> Result:
@@ -358,6 +440,8 @@ def api_payload(page: SearchPage) -> dict:
         "messages": page.notices,
         "spelling_suggestion": page.spelling,
         "help": page.help.as_dict() if page.help else None,
+        "corrected_from": page.corrected_from,
+        "widened": page.widened,
         "engine": page.results.backend,
         "results": [
             {

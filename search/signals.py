@@ -172,6 +172,27 @@ def on_synonyms_changed(sender, **kwargs):
     cache.delete(SYNONYM_CACHE_KEY)
 
 
+def on_help_saved(sender, instance, **kwargs):
+    """Helplines, help routes and reporting guides: reindexed once the save (with its related
+    rows, such as a route's services) is committed."""
+    from django.db import transaction
+
+    from search.documents import help_document
+
+    pk = instance.pk
+    transaction.on_commit(
+        lambda: _backend().index([help_document(type(instance).objects.get(pk=pk))])
+        if type(instance).objects.filter(pk=pk).exists()
+        else None
+    )
+
+
+def on_help_deleted(sender, instance, **kwargs):
+    from search.documents import help_key
+
+    _backend().delete([help_key(instance)])
+
+
 def connect() -> None:
     from core.models import KennisDocument
     from glossary.models import GlossaryTerm
@@ -203,3 +224,9 @@ def connect() -> None:
     post_delete.connect(on_term_deleted, sender=GlossaryTerm, dispatch_uid="search_term_deleted")
     post_save.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_saved")
     post_delete.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search_synonyms_deleted")
+    from search.documents import HELP_MODELS
+
+    for model in HELP_MODELS:
+        uid = model._meta.model_name
+        post_save.connect(on_help_saved, sender=model, dispatch_uid=f"search_help_saved_{uid}")
+        post_delete.connect(on_help_deleted, sender=model, dispatch_uid=f"search_help_deleted_{uid}")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from helpfinder.crisis import classify
 from search.analysis import parse_suggest_input
 from search.backends import get_backend
 from search.facets import TYPE_LABELS

@@ -90,6 +90,14 @@ class FallbackBackend(SearchBackend):
     def facet_values(self, facet: str) -> list[str]:
         return self.fallback.facet_values(facet)
 
+    # The query analysis asks the database engine (always current), so every engine gets the
+    # same word forms, compounds and corrections.
+    def known_stems(self, stems: set[str]) -> set[str]:
+        return self.fallback.known_stems(stems)
+
+    def vocabulary(self) -> dict[str, int]:
+        return self.fallback.vocabulary()
+
     def count(self) -> int:
         return self.fallback.count()
 

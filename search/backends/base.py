@@ -122,6 +122,15 @@ class SearchBackend:
     def spelling_suggestion(self, text: str) -> str | None:
         return None
 
+    def known_stems(self, stems: set[str]) -> set[str]:
+        """Which of these stems occur in the index (word forms, compounds). An engine that
+        cannot tell says all of them: extra alternatives never lose a match."""
+        return set(stems)
+
+    def vocabulary(self) -> dict[str, int]:
+        """Words of the index with their frequency, for spelling corrections."""
+        return {}
+
     def facet_values(self, facet: str) -> list[str]:
         """Every value a facet has in the index (used for data-driven facets such as year)."""
         raise NotImplementedError

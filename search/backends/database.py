@@ -15,14 +15,14 @@ A search is:
 
 from __future__ import annotations
 
-import difflib
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from django.db import connection, transaction
 
-from search.analysis import ParsedQuery, Term, analyze_to_text, stem, words
+from search.analysis import ParsedQuery, Term, analyze_to_text, correct_word, stem, words
 from search.backends.base import (
     Hit,
     IndexDocument,
@@ -31,8 +31,9 @@ from search.backends.base import (
     SearchResults,
     Suggestion,
 )
-from search.backends.facet_cache import FacetCache, FacetIndex, bump
+from search.backends.facet_cache import FacetCache, FacetIndex, bump, current_token
 from search.models import SearchEntry, SearchFacetValue
+from search.ranking import Row, rank
 
 ENTRY = SearchEntry._meta.db_table
 FACET = SearchFacetValue._meta.db_table
@@ -40,13 +41,16 @@ BATCH = 500
 # Column weights: title, summary, body (SQLite bm25; PostgreSQL uses A/B/C with ts_rank).
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 TITLE_BOOST = 100.0  # the whole query matches the title: such items come first
+# Up to this many matches are ordered in Python (`search.ranking`, identical on every database);
+# beyond it, the database's own rank picks which ones (and orders the pages after them).
+RERANK_LIMIT = 300
 
 
 def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
     """ParsedQuery -> FTS5 MATCH expression, optionally limited to one column.
     Tokens are [0-9a-z]+ only, so quoting them is safe."""
     clauses = []
-    for term in query.terms:
+    for term in query.required_terms:
         alts = " OR ".join(f'"{alt}"' for alt in term.alternatives)
         clauses.append(f"({alts})")
     for phrase in query.phrases:
@@ -57,8 +61,15 @@ def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
 
 def exact(query: ParsedQuery) -> ParsedQuery:
     """The query without synonym expansion: each term only its own stem."""
-    terms = [Term(t.word, t.alternatives[:1]) for t in query.terms]
+    terms = [Term(t.word, t.own, t.forms, t.required) for t in query.terms]
     return ParsedQuery(raw=query.raw, terms=terms, phrases=query.phrases)
+
+
+def clauses(query: ParsedQuery) -> list[ParsedQuery]:
+    """Each required clause of the query as a query of its own (for widened searches)."""
+    return [ParsedQuery(raw=query.raw, terms=[t]) for t in query.required_terms] + [
+        ParsedQuery(raw=query.raw, phrases=[p]) for p in query.phrases
+    ]
 
 
 def tsquery(query: ParsedQuery, weight: str = "") -> str:
@@ -66,7 +77,7 @@ def tsquery(query: ParsedQuery, weight: str = "") -> str:
     every lexeme to the title."""
     suffix = f":{weight}" if weight else ""
     clauses = []
-    for term in query.terms:
+    for term in query.required_terms:
         clauses.append("(" + " | ".join(alt + suffix for alt in term.alternatives) + ")")
     for phrase in query.phrases:
         clauses.append("(" + " <-> ".join(s + suffix for s in phrase.stems) + ")")
@@ -98,9 +109,10 @@ class DatabaseBackend(SearchBackend):
 
     def __init__(self, using: str = "default"):
         self.using = using
-        self._vocabulary: tuple[tuple, list[str], set[str]] | None = None
+        self._vocabulary: tuple[tuple, dict[str, int], set[str]] | None = None
         self._lock = threading.Lock()
         self._facets = FacetCache()
+        self._lexicon: tuple[str | None, dict[str, bool], dict[str, int]] = (None, {}, {})
 
     @property
     def vendor(self) -> str:
@@ -248,7 +260,14 @@ class DatabaseBackend(SearchBackend):
         }
 
     def _matched_ids(self, query: ParsedQuery) -> list[int]:
-        """Ids of the entries matching the full-text query (no scoring: cheap)."""
+        """Ids of the entries matching the full-text query (no scoring: cheap). A widened query
+        (`min_match`) asks for each clause apart and keeps the ids that match enough of them."""
+        if query.min_match is not None:
+            coverage: dict[int, int] = {}
+            for clause in clauses(query):
+                for n in self._matched_ids(clause):
+                    coverage[n] = coverage.get(n, 0) + 1
+            return [n for n, c in coverage.items() if c >= query.min_match]
         if self.vendor == "sqlite":
             sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
             params = [fts5_query(query)]
@@ -352,10 +371,7 @@ class DatabaseBackend(SearchBackend):
         if not total or query.offset >= total:
             order: list[int] = []
         elif sort == "relevantie":
-            restricted = query.base_filters or query.filters
-            ranked = self._ranked(
-                text, index, index.ids_of(final) if restricted else None, query.per_page, query.offset
-            )
+            ranked = self._relevance_page(text, index, final, total, query)
             order = [n for n, _ in ranked]
             scores = dict(ranked)
         else:
@@ -364,6 +380,86 @@ class DatabaseBackend(SearchBackend):
         entries = SearchEntry.objects.in_bulk(order)
         hits = [self._hit(entries[i], scores.get(i, 0.0)) for i in order if i in entries]
         return SearchResults(total=total, hits=hits, facets=facets, backend=self.name)
+
+    def _relevance_page(
+        self, text: ParsedQuery, index: FacetIndex, final: int, total: int, query: SearchQuery
+    ) -> list[tuple[int, float]]:
+        """The page by relevance: the best RERANK_LIMIT matches ordered by `search.ranking`
+        (all of them when there are no more), the rest in the database's own order."""
+        ids = index.ids_of(final)
+        end = query.offset + query.per_page
+        if total <= RERANK_LIMIT:
+            return self._python_ranked(text, ids)[query.offset : end]
+        if text.min_match is not None:  # widened: the candidates that match the most clauses
+            top = self._python_ranked(text, ids[:RERANK_LIMIT])
+        else:
+            restricted = query.base_filters or query.filters
+            top = self._python_ranked(
+                text,
+                [n for n, _ in self._ranked(text, index, ids if restricted else None, RERANK_LIMIT, 0)],
+            )
+        if end <= RERANK_LIMIT:
+            return top[query.offset : end]
+        restricted = query.base_filters or query.filters
+        rest = self._ranked(text, index, ids if restricted else None, end - RERANK_LIMIT, RERANK_LIMIT)
+        return (top + rest)[query.offset : end]
+
+    def _python_ranked(self, text: ParsedQuery, ids: list[int]) -> list[tuple[int, float]]:
+        rows = [
+            Row(*values)
+            for values in SearchEntry.objects.filter(id__in=ids).values_list(
+                "id", "key", "date", "title_terms", "summary_terms", "body_terms"
+            )
+        ]
+        stems = {s for t in text.terms for s in t.alternatives}
+        stems |= {s for p in text.phrases for s in p.stems}
+        return rank(text, rows, self.document_frequencies(stems), max(self.count_cached(), 1))
+
+    # The index's vocabulary (per index version) ------------------------------------------
+
+    def _lexicon_state(self) -> tuple[dict[str, bool], dict[str, int]]:
+        token = current_token()
+        with self._lock:
+            if token is None or self._lexicon[0] != token:
+                self._lexicon = (token, {}, {})
+            return self._lexicon[1], self._lexicon[2]
+
+    def _count_matches(self, stem: str, exists_only: bool) -> int:
+        limit = " LIMIT 1" if exists_only else ""
+        if self.vendor == "sqlite":
+            inner = f'SELECT 1 FROM search_fts WHERE search_fts MATCH %s{limit}'
+            params = [f'"{stem}"']
+        else:
+            inner = (
+                f"SELECT 1 FROM {ENTRY} WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)"
+                f"{limit}"
+            )
+            params = [stem]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({inner}) matches", params)
+            return cursor.fetchone()[0]
+
+    def known_stems(self, stems: set[str]) -> set[str]:
+        """Which of these stems occur in the index (cached per index version)."""
+        known, _ = self._lexicon_state()
+        for s in stems:
+            if s not in known and s.isalnum() and s.isascii():
+                known[s] = bool(self._count_matches(s, exists_only=True))
+        return {s for s in stems if known.get(s)}
+
+    def document_frequencies(self, stems: set[str]) -> dict[str, int]:
+        _, df = self._lexicon_state()
+        for s in stems:
+            if s not in df and s.isalnum() and s.isascii():
+                df[s] = self._count_matches(s, exists_only=False)
+        df.setdefault("__count__", SearchEntry.objects.count())
+        return {s: df.get(s, 0) for s in stems}
+
+    def count_cached(self) -> int:
+        _, df = self._lexicon_state()
+        if "__count__" not in df:
+            df["__count__"] = SearchEntry.objects.count()
+        return df["__count__"]
 
     @staticmethod
     def _hit(entry: SearchEntry, score: float) -> Hit:
@@ -413,7 +509,7 @@ class DatabaseBackend(SearchBackend):
 
     # Spelling -------------------------------------------------------------------------
 
-    def _vocabulary_words(self) -> tuple[list[str], set[str]]:
+    def _vocabulary_words(self) -> tuple[dict[str, int], set[str]]:
         """Distinct words of all titles and summaries, and their stems; rebuilt when the
         index changes (only ever needed for a query without results)."""
         state = tuple(
@@ -423,31 +519,32 @@ class DatabaseBackend(SearchBackend):
         with self._lock:
             if self._vocabulary and self._vocabulary[0] == state:
                 return self._vocabulary[1], self._vocabulary[2]
-        vocabulary: set[str] = set()
+        vocabulary: Counter[str] = Counter()
         for title, summary in SearchEntry.objects.values_list("title", "summary").iterator(
             chunk_size=2000
         ):
             vocabulary.update(
                 w for w in words(f"{title} {summary}") if len(w) > 3 and not w.isdigit()
             )
-        result, stems = sorted(vocabulary), {stem(w) for w in vocabulary}
+        result, stems = dict(vocabulary), {stem(w) for w in vocabulary}
         with self._lock:
             self._vocabulary = (state, result, stems)
         return result, stems
 
+    def vocabulary(self) -> dict[str, int]:
+        """Words of all titles and summaries with how often they occur (for corrections)."""
+        return self._vocabulary_words()[0]
+
     def spelling_suggestion(self, text: str) -> str | None:
-        """A corrected query: each unknown word replaced by the closest word in the index."""
+        """A corrected query: each unknown word replaced by a close, frequent word of the
+        index (`search.analysis.correct_word`)."""
         vocabulary, stems_known = self._vocabulary_words()
-        known = set(vocabulary)
         corrected, changed = [], False
         for word in words(text):
-            if word in known or stem(word) in stems_known or len(word) <= 3:
+            if word in vocabulary or stem(word) in stems_known:
                 corrected.append(word)
                 continue
-            match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-            if match:
-                corrected.append(match[0])
-                changed = True
-            else:
-                corrected.append(word)
+            match = correct_word(word, vocabulary)
+            corrected.append(match or word)
+            changed |= bool(match)
         return " ".join(corrected) if changed else None
