@@ -79,7 +79,7 @@ def term_clause(term: Term, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: boo
 def text_clauses(
     query: ParsedQuery, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True
 ) -> list[Q]:
-    clauses = [term_clause(term, fields, synonyms) for term in query.terms]
+    clauses = [term_clause(term, fields, synonyms) for term in query.required_terms]
     for phrase in query.phrases:
         clauses.append(
             Q(
@@ -125,7 +125,12 @@ def page_window(query: SearchQuery) -> tuple[int, int]:
 def search_request(query: SearchQuery, bucket_sizes: dict[str, int] | None = None) -> Search:
     bucket_sizes = bucket_sizes or {}
     clauses = text_clauses(query.query)
-    should = []
+    # As in the database engine (issue 9): filler words never required, they only score; a
+    # widened query (`min_match`) needs that many of its clauses instead of all of them.
+    required = set(map(id, query.query.required_terms))
+    should = [term_clause(t) for t in query.query.terms if id(t) not in required]
+    if clauses and query.query.min_match is not None:
+        clauses = [Q("bool", should=clauses, minimum_should_match=query.query.min_match)]
     if clauses:
         # As in the database engine: when the title alone matches the whole query as typed
         # (without synonyms), the item comes first: IDF would otherwise let a rare synonym

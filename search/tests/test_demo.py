@@ -159,6 +159,8 @@ def test_typo_is_corrected_with_a_link_to_the_original(client, demo):
     assert any("We vonden niets voor ‘cyberpesen’" in m for m in data["messages"])
     literal = api(client, "?q=cyberpesen&zoek=letterlijk")
     assert literal["corrected_from"] is None
+    page = client.get("/zoeken/?q=cyberpesen").content.decode()
+    assert "Zoek toch op ‘cyberpesen’" in page and "zoek=letterlijk" in page
 
 
 def test_correction_never_to_a_rare_or_unrelated_word(client, demo):
