@@ -56,6 +56,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0004_searchindexstate")]
+    dependencies = [("search", "0005_engine_behind_since")]
 
     operations = [migrations.RunPython(seed, unseed)]
