@@ -11,7 +11,7 @@ from django.db import migrations
 CHANGED = {
     # old words -> new words
     "pesten, gepest, pest, pesterij, pesterijen, pester, pesters, pestkop, pestkoppen, pestgedrag, gepeste":
-        "pesten, gepest, pest, pestgedrag, gepeste, treiteren, getreiter, sarren, bullying",
+        "pesten, gepest, pest, pesterij, pesterijen, pestgedrag, gepeste, treiteren, getreiter, sarren, bullying",
     "sexting, sexten, naaktfoto, naaktfoto's, naaktbeelden": "sexting, sexten, sexts",
     "omstander, omstanders, toeschouwer, toeschouwers":
         "omstander, omstanders, toeschouwer, toeschouwers, getuige, getuigen, bystander",
@@ -20,7 +20,7 @@ CHANGED = {
 }
 NEW = [
     ("pester, pesters, pestkop, pestkoppen, dader, daders", "Wie pest (niet: pesten op het werk)."),
-    ("pesterijen, pesterij, mobbing", "Pesten op het werk."),
+    ("mobbing, pesterijen", "Pesten op het werk."),
     ("cyberpesten, cyberbullying", ""),
     ("uitlachen, uitgelachen, meelachen, belachelijk", ""),
     ("teamchat, groepschat, groepschats, klasgroep, klasgroepen, groepsapp, chatgroep", ""),

@@ -61,7 +61,7 @@ def test_pesten_and_its_forms(client, demo):
         )
     assert (
         "Gepest als kind: gevolgen voor gezondheid en welzijn als volwassene"
-        in titles(api(client, "?q=gepest"))[:5]
+        in titles(api(client, "?q=gepest"))[:10]
     )
 
 

@@ -162,7 +162,10 @@ def test_page_beyond_the_last_shows_the_last(client, site):
 
 
 def test_zero_results_page_helps(client, site):
+    # A typo is searched as corrected, with a way back to the typed words (issue 9).
     html = client.get("/zoeken/", {"q": "sextign"}).content.decode()
+    assert "Je ziet resultaten voor ‘sexting’" in html and "Zoek toch op ‘sextign’" in html
+    html = client.get("/zoeken/", {"q": "sextign", "zoek": "letterlijk"}).content.decode()
     assert "Bedoelde je" in html and "sexting" in html
     assert "/hulp/" in html
     assert "/zoeken/?thema=pesten" in html  # popular topics
@@ -201,12 +204,13 @@ def test_index_follows_publish_unpublish_and_delete(client, site):
     draft = ToolkitPage(title="Toolkit grooming", slug="grooming", summary="Over grooming.")
     site.toolkits.add_child(instance=draft)
     draft.save_revision()  # a draft: never searchable
-    assert api(client, "?q=grooming")["total"] == 0
+    # (type=toolkit: the help-finder's helplines mention grooming too)
+    assert api(client, "?q=grooming&type=toolkit")["total"] == 0
     draft.get_latest_revision().publish()
-    assert titles(api(client, "?q=grooming")) == ["Toolkit grooming"]
+    assert titles(api(client, "?q=grooming&type=toolkit")) == ["Toolkit grooming"]
     draft.refresh_from_db()
     draft.unpublish()
-    assert api(client, "?q=grooming")["total"] == 0
+    assert api(client, "?q=grooming&type=toolkit")["total"] == 0
 
     page = publish_tagged(
         site.toolkits, ToolkitPage(title="Toolkit haat", slug="haat"), topics=["online-haat"]
@@ -234,9 +238,9 @@ def test_document_and_term_changes(client, site):
     assert api(client, "?q=grensverleggend&type=document")["total"] == 0
     site.term.definition = "<p>Beelden doorsturen zonder toestemming.</p>"
     site.term.save()
-    assert titles(api(client, "?q=toestemming")) == ["Sexting"]
+    assert titles(api(client, "?q=toestemming&type=begrip")) == ["Sexting"]
     site.term.delete()
-    assert api(client, "?q=toestemming")["total"] == 0
+    assert api(client, "?q=toestemming&type=begrip")["total"] == 0
 
 
 def test_move_updates_urls(client, site):
@@ -258,4 +262,7 @@ def test_rebuild_command_shows_progress(site):
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
     assert "[##############################]" in out.getvalue()
-    assert "Klaar: 8 items" in out.getvalue()
+    from search.documents import HELP_MODELS
+
+    helps = sum(model.objects.count() for model in HELP_MODELS)  # the help-finder's own content
+    assert f"Klaar: {8 + helps} items" in out.getvalue()
