@@ -309,7 +309,7 @@ def expand_forms(parsed: ParsedQuery, known: Callable[[set[str]], set[str]]) -> 
 def split_compound(word: str, known: Callable[[set[str]], set[str]]) -> list[str] | None:
     """An unknown compound -> its known parts ("cyberpestgedrag" -> cyberpest, gedrag;
     "antipestbeleid" -> pestbeleid), or None. Two parts at most, each at least MIN_PART long,
-    the right-hand part (the head in Dutch) the longest known one."""
+    the left-hand part (the modifier) the longest known one."""
     for prefix in COMPOUND_PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= MIN_PART and known({stem(rest)}):
@@ -321,7 +321,7 @@ def split_compound(word: str, known: Callable[[set[str]], set[str]]) -> list[str
         splits.append((lefts, right))
     stems = {stem(x) for lefts, right in splits for x in (*lefts, right)}
     found = known(stems)
-    for lefts, right in splits:  # longest head first: left parts grow from MIN_PART
+    for lefts, right in reversed(splits):  # the longest known modifier: cyberpest|gedrag
         if stem(right) not in found:
             continue
         for left in lefts:

@@ -56,6 +56,7 @@ def _contains(tokens: list[str], phrase: tuple[str, ...]) -> int:
 def rank(query: ParsedQuery, rows: list[Row], df: dict[str, int], n_docs: int) -> list[tuple[int, float]]:
     """(id, score) of every row, best first."""
     required = {id(t) for t in query.required_terms}
+    absent = {id(t) for t in query.terms if not any(df.get(s, 0) for s in t.own)}
     scored = []
     for row in rows:
         tokens = {f: getattr(row, f).split() for f in FIELDS}
@@ -73,7 +74,10 @@ def rank(query: ParsedQuery, rows: list[Row], df: dict[str, int], n_docs: int) -
             own = max([typed, *(FORM_WEIGHT * bm25(s) for s in term.forms)])
             synonym = max((bm25(s) for s in term.alternatives if s not in term.own), default=0.0)
             weight = 1.0 if id(term) in required else FILLER_WEIGHT
-            score += weight * max(own, SYNONYM_WEIGHT * synonym)
+            # A word the index does not hold at all ("treiteren") cannot outrank its synonyms:
+            # then they count as the word itself.
+            factor = 1.0 if id(term) in absent else SYNONYM_WEIGHT
+            score += weight * max(own, factor * synonym)
             if id(term) in required:
                 coverage += bool(own or synonym)
                 in_title_own = bool(counts["title"][term.alternatives[0]])
@@ -89,7 +93,7 @@ def rank(query: ParsedQuery, rows: list[Row], df: dict[str, int], n_docs: int) -
             title_any = title_any and title_own
         if query.required_terms or query.phrases:
             score += TITLE_ALL_BONUS if title_own else TITLE_SYNONYM_BONUS if title_any else 0.0
-        exact = _exact_title(query, tokens["title"])
+        exact = _exact_title(query, tokens["title"], absent)
         scored.append((row, coverage, exact, score))
     scored.sort(
         key=lambda x: (
@@ -104,11 +108,15 @@ def rank(query: ParsedQuery, rows: list[Row], df: dict[str, int], n_docs: int) -
     return [(row.id, coverage * 1000 + exact * 100 + score) for row, coverage, exact, score in scored]
 
 
-def _exact_title(query: ParsedQuery, title: list[str]) -> bool:
-    """The title is the query itself: its terms are exactly the typed words."""
+def _exact_title(query: ParsedQuery, title: list[str], absent: set[int]) -> bool:
+    """The title is the query itself: its terms are exactly the typed words (or, for a word
+    the index does not hold, one of its synonyms)."""
     if not title or query.phrases or not query.required_terms:
         return False
     terms = query.required_terms
     if len(set(title)) != len(terms):
         return False
-    return all(t.alternatives[0] in title for t in terms)
+    return all(
+        any(s in title for s in (t.alternatives if id(t) in absent else t.alternatives[:1]))
+        for t in terms
+    )
