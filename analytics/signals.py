@@ -17,7 +17,9 @@ def on_search_performed(
     try:
         if source not in COUNTED_SEARCH_SOURCES or (page or 1) > 1:
             return
-        counting.record_search(query, total, facets, request=request)
+        # The words as typed: a search that only found something after a spelling correction
+        # or widening still belongs on the editors' list of searches without results.
+        counting.record_search(query, kwargs.get("typed_total", total), facets, request=request)
     except Exception:
         logger.exception("Counting a search failed.")
 

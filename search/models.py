@@ -100,3 +100,63 @@ class SearchIndexState(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class PromotedResult(models.Model):
+    """An editor's "aanbevolen resultaat": for a search query, this item comes first, or the
+    visitor goes straight to it. Often made from the list of searches without results."""
+
+    query = models.CharField(
+        "zoekopdracht",
+        max_length=200,
+        help_text="Zoals bezoekers typen, bv. ‘pestprotocol’. Hoofdletters en accenten tellen niet mee.",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="pagina",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text="De pagina die bovenaan moet staan. Of vul hieronder een adres op deze site in.",
+    )
+    url = models.CharField(
+        "adres op deze site",
+        max_length=300,
+        blank=True,
+        help_text="Bv. /hulp/hulplijnen/ als het geen pagina is. Laat leeg als je een pagina koos.",
+    )
+    go_straight = models.BooleanField(
+        "meteen doorsturen",
+        default=False,
+        help_text="Aan: wie precies deze zoekopdracht typt, komt meteen op de pagina (doorverwijzing).",
+    )
+
+    panels = [FieldPanel("query"), FieldPanel("page"), FieldPanel("url"), FieldPanel("go_straight")]
+
+    class Meta:
+        verbose_name = "aanbevolen resultaat"
+        verbose_name_plural = "aanbevolen resultaten"
+        ordering = ["query"]
+
+    def __str__(self):
+        return f"{self.query} → {self.target_url}"
+
+    @property
+    def target_url(self) -> str:
+        if self.page_id:
+            return self.page.url or ""
+        return self.url
+
+    @property
+    def normalised_query(self) -> str:
+        from search.analysis import words
+
+        return " ".join(words(self.query))
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.page_id and not self.url:
+            raise ValidationError("Kies een pagina of vul een adres op deze site in.")
+        if self.url and not self.url.startswith("/"):
+            raise ValidationError({"url": "Een adres op deze site begint met /, bv. /hulp/hulplijnen/."})

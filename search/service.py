@@ -14,6 +14,7 @@ from helpfinder.crisis import HelpBox, classify, help_for_query
 from search.analysis import ParsedQuery, correct_word, expand_forms, parse_query, synonym_map, words
 from search.backends import get_backend
 from search.backends.base import Hit, SearchQuery, SearchResults
+from search.backends.database import DatabaseBackend
 from search.facets import FACETS, FACETS_BY_PARAM, TYPE_LABELS
 from search.forms import SORT_LABELS, SearchForm
 from search.highlight import highlight_title, snippet
@@ -83,6 +84,7 @@ class Result:
     evidence: str = ""
     evidence_label: str = ""
     language_label: str = ""  # only when not Dutch
+    promoted: bool = False  # an editor's "aanbevolen resultaat" for this query
 
 
 @dataclass
@@ -101,6 +103,7 @@ class SearchPage:
     spelling: str | None = None
     corrected_from: str | None = None  # the typed query, when the results are for `spelling`
     widened: str | None = None  # "meeste" (most words) or "een" (any word)
+    redirect_url: str | None = None  # an editor's "meteen doorsturen" for this query
     without_filters_total: int | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     help: HelpBox | None = None  # crisis-safe search: help lines above the results
@@ -240,6 +243,9 @@ def run_search(
         facets=COUNTED_FACETS,
     )
     results = backend.search(query)
+    # Analytics counts the words as typed and what they found before any help: the searches
+    # without results are the editors' to-do list ("Zoekopdrachten zonder resultaat").
+    typed_query, typed_total = parsed.normalised, results.total
     corrected = widened = None
     if not parsed.is_empty and results.total < FEW_RESULTS:
         corrected, widened, query, results = _never_a_dead_end(
@@ -281,6 +287,7 @@ def run_search(
     )
     # Crisis-safe search (helpfinder.crisis): a help box first, and never a spelling correction.
     page.help = help_for_query(state["q"])
+    _promote(page, state)
     if results.total == 0:
         if (
             not parsed.is_empty
@@ -294,13 +301,43 @@ def run_search(
             page.without_filters_total = backend.search(relaxed).total
     search_performed.send(
         sender=SearchPage,
-        query=parsed.normalised,
+        query=typed_query,
         total=results.total,
+        typed_total=typed_total,
         facets={k: list(v) for k, v in state["filters"].items()},
         source=source,
         page=query.page,
     )
     return page
+
+
+def _promote(page: SearchPage, state: dict) -> None:
+    """Editors' "aanbevolen resultaten" for exactly this query come first on the first page
+    (or, with "meteen doorsturen", the visitor goes straight there)."""
+    if not state["q"] or page.page != 1:
+        return
+    from search.models import PromotedResult, SearchEntry
+
+    typed = " ".join(words(state["q"]))
+    promoted = [
+        p for p in PromotedResult.objects.select_related("page") if p.normalised_query == typed
+    ]
+    if not promoted:
+        return
+    straight = next((p for p in promoted if p.go_straight and p.target_url), None)
+    if straight and not state["filters"]:
+        page.redirect_url = straight.target_url
+    urls = [p.target_url for p in promoted if p.target_url]
+    entries = {e.url: e for e in SearchEntry.objects.filter(url__in=urls)}
+    first = [
+        _result(DatabaseBackend._hit(entries[url], 0.0), page.parsed, page.labels)
+        for url in dict.fromkeys(urls)
+        if url in entries
+    ]
+    for item in first:
+        item.promoted = True
+    chosen = {item.hit.url for item in first}
+    page.items = first + [item for item in page.items if item.hit.url not in chosen]
 
 
 def analyse(text: str, backend) -> tuple[ParsedQuery, list[str]]:
@@ -449,6 +486,7 @@ def api_payload(page: SearchPage) -> dict:
                 "url": item.hit.url,
                 "type": item.hit.type,
                 "type_label": item.type_label,
+                "promoted": item.promoted,
                 "summary": item.hit.summary,
                 "date": item.hit.date.isoformat() if item.hit.date else None,
                 "language": item.hit.language,

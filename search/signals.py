@@ -20,7 +20,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 logger = logging.getLogger(__name__)
 
 #: Sent after every search (page, API and pre-filtered listings; not for suggestions).
-#: kwargs: query (normalised text), total, facets ({param: [values]}), source, page.
+#: kwargs: query (normalised text as typed), total, typed_total (results for the words as
+#: typed, before a correction or widening), facets ({param: [values]}), source, page.
 search_performed = Signal()
 
 
@@ -173,18 +174,10 @@ def on_synonyms_changed(sender, **kwargs):
 
 
 def on_help_saved(sender, instance, **kwargs):
-    """Helplines, help routes and reporting guides: reindexed once the save (with its related
-    rows, such as a route's services) is committed."""
-    from django.db import transaction
-
+    """Helplines, help routes and reporting guides: reindexed at once, in the same transaction."""
     from search.documents import help_document
 
-    pk = instance.pk
-    transaction.on_commit(
-        lambda: _backend().index([help_document(type(instance).objects.get(pk=pk))])
-        if type(instance).objects.filter(pk=pk).exists()
-        else None
-    )
+    _backend().index([help_document(instance)])
 
 
 def on_help_deleted(sender, instance, **kwargs):

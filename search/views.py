@@ -3,17 +3,16 @@
 GET only, no session, no CSRF token, no cookies. Responses with a query or filters are not
 stored in shared caches (`Cache-Control: private`)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from helpfinder.crisis import classify
 from search.analysis import parse_suggest_input
 from search.backends import get_backend
 from search.facets import TYPE_LABELS
 from search.forms import MAX_QUERY_LENGTH
-from search.service import api_payload, run_search, synonyms
+from search.service import analyse, api_payload, corrected_query, run_search, synonyms
 from taxonomy.models import Topic
 
 MAX_SUGGESTIONS = 8
@@ -31,6 +30,8 @@ def _private(response, request):
 @require_GET
 def search_page(request):
     page = run_search(request.GET, source="page")
+    if page.redirect_url:  # an editor's "meteen doorsturen" for exactly this query
+        return HttpResponseRedirect(page.redirect_url)
     context = {
         "search": page,
         "popular_topics": Topic.objects.all() if page.total == 0 else [],
@@ -54,9 +55,18 @@ def search_api(request):
 def suggestions_api(request):
     text = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     query, prefix = parse_suggest_input(text, synonyms())
-    items = get_backend().suggest(query, prefix, MAX_SUGGESTIONS) if len(text) >= 2 else []
+    backend = get_backend()
+    items = backend.suggest(query, prefix, MAX_SUGGESTIONS) if len(text) >= 2 else []
+    corrected = None
+    if not items and len(text) >= 4:  # a typo while typing: suggest for the corrected words
+        _, unknown = analyse(text, backend)
+        corrected = corrected_query(text, unknown, backend.vocabulary())
+        if corrected:
+            query, prefix = parse_suggest_input(corrected, synonyms())
+            items = backend.suggest(query, prefix, MAX_SUGGESTIONS)
     payload = {
         "query": text,
+        "corrected": corrected,
         "suggestions": [
             {
                 "title": s.title,

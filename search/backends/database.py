@@ -523,8 +523,11 @@ class DatabaseBackend(SearchBackend):
         for title, summary in SearchEntry.objects.values_list("title", "summary").iterator(
             chunk_size=2000
         ):
+            # A title word counts twice: the name of an item ("Snapchat") is never "rare".
             vocabulary.update(
-                w for w in words(f"{title} {summary}") if len(w) > 3 and not w.isdigit()
+                w
+                for w in words(f"{title} {title} {summary}")
+                if len(w) > 3 and not w.isdigit()
             )
         result, stems = dict(vocabulary), {stem(w) for w in vocabulary}
         with self._lock:
