@@ -95,8 +95,10 @@ def test_ordinary_queries_have_no_help_box(client, site):
 
 
 def test_an_ordinary_typo_still_gets_its_suggestion(client, site):
+    # Since issue 9 a typo is searched as corrected, with a link back to the typed words.
     html = page(client, "sextign")
-    assert "Bedoelde je" in html and "data-help-box" not in html
+    assert "Je ziet resultaten voor ‘sexting’" in html and "data-help-box" not in html
+    assert api(client, "sextign")["corrected_from"] == "sextign"
 
 
 def test_search_pages_carry_the_quick_exit_and_are_not_stored(client, site):

@@ -100,3 +100,10 @@ def test_searches_count_the_words_as_typed(client, indexed):
         search_performed.disconnect(listener)
     assert received[0]["query"] == "snapchet"
     assert received[0]["typed_total"] == 0 and received[0]["total"] >= 1
+
+
+def test_crisis_queries_are_never_corrected(client, indexed):
+    for query in ("ik wil dood", "ik wil doood", "zelfmoord"):
+        data = client.get("/api/zoeken/", {"q": query}).json()
+        assert data["corrected_from"] is None and data["spelling_suggestion"] is None, query
+        assert client.get("/api/zoeken/suggesties/", {"q": query}).json()["corrected"] is None
