@@ -10,6 +10,10 @@ from editorial.importers import parse_references
 from research.models import ResearchPage
 from tests import pages
 
+# Building a Wagtail page looks up its content type: without database access these tests only
+# passed while an earlier test had left Django's content-type cache warm.
+pytestmark = pytest.mark.django_db
+
 
 def page(**fields):
     fields.setdefault("title", "Pagina")
@@ -163,7 +167,6 @@ def test_bibtex_and_ris_round_trip_through_the_importer():
     )
 
 
-@pytest.mark.django_db
 def test_downloads_and_include_on_a_live_research_page(client, tree):
     study = pages.research(tree.research, "Cyberpesten gedefinieerd", **ARTICLE)
     response = client.get(study.get_url() + "citatie.bib")
@@ -188,7 +191,6 @@ def test_downloads_and_include_on_a_live_research_page(client, tree):
     assert "onclick" not in html  # no inline JavaScript (CSP)
 
 
-@pytest.mark.django_db
 def test_draft_has_no_public_downloads(client, tree):
     draft = ResearchPage(title="Concept", slug="concept", live=False, **ARTICLE)
     tree.research.add_child(instance=draft)
