@@ -59,7 +59,7 @@ test-sqlite: setup
 test-postgres: setup
 	@if $(BIN)/python scripts/pg_available.py "$(TEST_POSTGRES_URL)"; then \
 		echo "== tests on PostgreSQL"; \
-		DATABASE_URL="$(TEST_POSTGRES_URL)" $(BIN)/python -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$(TEST_POSTGRES_URL)" $(BIN)/python -m pytest -m "not live" $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL at $(TEST_POSTGRES_URL) is required in CI but cannot be reached." >&2; exit 1; \
 	else \

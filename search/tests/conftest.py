@@ -48,7 +48,13 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-@pytest.fixture(params=["database", "elasticsearch", "fallback"])
+@pytest.fixture(
+    params=[
+        "database",
+        pytest.param("elasticsearch", marks=pytest.mark.live),
+        pytest.param("fallback", marks=pytest.mark.live),
+    ]
+)
 def engine(request, db, settings):
     """Every engine, empty; the contract suite runs on each: the database engine, the live
     cluster, and `FallbackBackend` (over the live cluster when there is one, else over a

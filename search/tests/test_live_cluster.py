@@ -16,7 +16,7 @@ from search.backends.es_queries import MAX_RESULT_WINDOW
 from search.tests.conftest import live_engine
 from search.tests.test_contract import CORPUS, doc, keys, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.live]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from search.tests.factories import Site
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["database", "cluster"])
+@pytest.fixture(params=["database", pytest.param("cluster", marks=pytest.mark.live)])
 def site(request):
     """The site on the database engine, and on the live search cluster (every search, write
     and suggestion of the test then goes through FallbackBackend to the cluster, and the
