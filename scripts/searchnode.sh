@@ -208,6 +208,14 @@ start() {
         echo "ELASTICSEARCH_URL=$(url_list)"
         return 0
     fi
+    local alive=""
+    for ((i = 0; i < NODES; i++)); do [ -n "$(node_pid "$i")" ] && alive=1; done
+    if [ -z "$alive" ]; then
+        # Nothing of ours runs (a stopped machine, a killed session): start from empty data.
+        rm -rf "$RUN"
+        mkdir -p "$RUN"
+        chmod a+rx "$RUN"
+    fi
     started=$(date +%s%N)
     say "starting $NODES OpenSearch $VERSION node(s) on 127.0.0.1:$PORT (heap $HEAP each)"
     for ((i = 0; i < NODES; i++)); do start_node "$i"; done

@@ -74,11 +74,17 @@ _INDEX_PREFIX = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 def redact(url: str) -> str:
-    """The URL without user name and password, for messages and logs."""
+    """The URL (or comma-separated URLs) without user name and password, for messages and
+    logs."""
+    if "," in url:
+        return ",".join(redact(part.strip()) for part in url.split(","))
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # not a port number: leave it out rather than fail a message
+        pass
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 

@@ -162,6 +162,10 @@ def test_redact_drops_credentials():
     assert (
         redact("https://elastic:s3cret@es.example:9243/prefix") == "https://es.example:9243/prefix"
     )
+    # Several nodes, comma-separated (a three-node cluster)
+    assert redact("http://a:b@127.0.0.1:9210,http://a:b@127.0.0.1:9211") == (
+        "http://127.0.0.1:9210,http://127.0.0.1:9211"
+    )
 
 
 @pytest.mark.django_db
