@@ -156,10 +156,15 @@ def bm25_baseline(entries: dict[int, str], queries: list[dict]) -> tuple[dict, d
 
 
 def worker(database: str) -> dict:
-    os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}" if database == "sqlite" else POSTGRES_URL
+    os.environ["DATABASE_URL"] = POSTGRES_URL if database == "postgresql" else f"sqlite:///{SQLITE_PATH}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenniscentrum.settings.dev")
     os.environ["DEBUG"] = "false"
-    os.environ.pop("ELASTICSEARCH_URL", None)
+    if database == "elasticsearch":
+        # The search cluster at ELASTICSEARCH_URL answers; SQLite holds the content beside it.
+        os.environ["SEARCH_INDEX_PREFIX"] = "relevance-kenniscentrum"
+        os.environ.setdefault("ELASTICSEARCH_TIMEOUT", "10")
+    else:
+        os.environ.pop("ELASTICSEARCH_URL", None)
     sys.path.insert(0, str(ROOT))
     import io
 
@@ -184,14 +189,20 @@ def worker(database: str) -> dict:
     entries = {e.pk: stable_id(e) or e.key for e in SearchEntry.objects.all()}
     by_key = {e.key: entries[e.pk] for e in SearchEntry.objects.all()}
     queries = load_queries()
-    ranked, totals = {}, {}
+    ranked, totals, engines = {}, {}, set()
     for q in queries:
         params = QueryDict(mutable=True)
         params["q"] = q["text"]
         page = run_search(params, source="bench", per_page=20)
         ranked[q["text"]] = [by_key.get(item.hit.key, item.hit.key) for item in page.items]
         totals[q["text"]] = page.total
+        engines.add("database (fallback)" if page.results.degraded else page.results.backend)
     out = {"database": database, "items": len(entries), "ranked": ranked, "totals": totals}
+    out["engines"] = sorted(engines)  # the cluster run must say ["elasticsearch"] only
+    if database == "elasticsearch":
+        from search.backends import get_backend
+
+        get_backend().primary.drop()
     if database == "sqlite":
         out["bm25"], out["bm25_totals"] = bm25_baseline(entries, queries)
     return out
@@ -235,7 +246,11 @@ def table(scores: dict[str, dict], agreement: float | None, n: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql" + (",elasticsearch" if os.environ.get("ELASTICSEARCH_URL") else ""),
+        help="sqlite, postgresql, elasticsearch (the cluster at ELASTICSEARCH_URL)",
+    )
     parser.add_argument("--show", action="store_true", help="print each query's nDCG@10 and top 5")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -247,7 +262,7 @@ def main() -> None:
     for database in args.databases.split(","):
         if database == "postgresql" and not fresh_postgres_database():
             continue
-        if database == "sqlite":
+        if database in ("sqlite", "elasticsearch"):
             for suffix in ("", "-wal", "-shm"):
                 Path(SQLITE_PATH + suffix).unlink(missing_ok=True)
         proc = subprocess.run(
@@ -258,6 +273,7 @@ def main() -> None:
             check=True,
         )
         runs[database] = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"{database}: answered by {', '.join(runs[database]['engines'])}", file=sys.stderr)
     scores = {
         f"{db} (ours)": score_runs(queries, run["ranked"], run["totals"]) for db, run in runs.items()
     }
