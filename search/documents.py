@@ -127,8 +127,9 @@ def page_document(page: Page) -> IndexDocument | None:
         body = " ".join([body, *(d.title for d in page.download_documents())])
     facets = _taxonomy_facets(page) if hasattr(page, "school_cells") else {}
     if isinstance(page, AudiencePage):
+        # No `doelgroep` facet: the audience page lists its material pre-filtered on it and
+        # must not list itself.
         body = " ".join([page.intro, body])
-        facets["doelgroep"] = [page.audience.slug]
     if isinstance(page, PracticePage):
         facets["bewijs"] = [page.evidence_level]
     return IndexDocument(

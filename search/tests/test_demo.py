@@ -225,3 +225,8 @@ def test_hostile_queries_never_fail(client, demo):
     for q in ('""', "***", "a" * 300, "\x00", "OR AND NOT", "-(", "éééé ññ", "1712 1712 1712", "ik ik ik"):
         response = client.get("/api/zoeken/", {"q": q})
         assert response.status_code == 200, q
+
+
+def test_audience_page_does_not_list_itself(client, demo):
+    assert api(client, "?doelgroep=onderwijs&type=doelgroep")["total"] == 0
+    assert api(client, "?q=onderwijs&type=doelgroep")["total"] >= 1  # but it is findable
