@@ -19,6 +19,7 @@ import datetime
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from search.analysis import ParsedQuery
 
@@ -43,6 +44,15 @@ class Row:
     summary: str
     body: str
 
+    @cached_property
+    def parsed(self) -> tuple[dict, dict, dict]:
+        """Tokens, term counts and BM25 length norms per field (kept with the row, which the
+        engine caches per index version)."""
+        tokens = {f: getattr(self, f).split() for f in FIELDS}
+        counts = {f: Counter(tokens[f]) for f in FIELDS}
+        norm = {f: 1 - B + B * len(tokens[f]) / AVERAGE_LENGTH[f] for f in FIELDS}
+        return tokens, counts, norm
+
 
 def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -59,9 +69,7 @@ def rank(query: ParsedQuery, rows: list[Row], df: dict[str, int], n_docs: int) -
     absent = {id(t) for t in query.terms if not any(df.get(s, 0) for s in t.own)}
     scored = []
     for row in rows:
-        tokens = {f: getattr(row, f).split() for f in FIELDS}
-        counts = {f: Counter(tokens[f]) for f in FIELDS}
-        norm = {f: 1 - B + B * len(tokens[f]) / AVERAGE_LENGTH[f] for f in FIELDS}
+        tokens, counts, norm = row.parsed
 
         def bm25(stem: str, counts=counts, norm=norm) -> float:
             tf = sum(WEIGHTS[f] * counts[f][stem] / norm[f] for f in FIELDS)

@@ -44,6 +44,7 @@ TITLE_BOOST = 100.0  # the whole query matches the title: such items come first
 # Up to this many matches are ordered in Python (`search.ranking`, identical on every database);
 # beyond it, the database's own rank picks which ones (and orders the pages after them).
 RERANK_LIMIT = 300
+ROW_CACHE_SIZE = 20_000
 
 
 def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
@@ -113,6 +114,7 @@ class DatabaseBackend(SearchBackend):
         self._lock = threading.Lock()
         self._facets = FacetCache()
         self._lexicon: tuple[str | None, dict[str, bool], dict[str, int]] = (None, {}, {})
+        self._row_cache: tuple[str | None, dict[int, Row]] = (None, {})
 
     @property
     def vendor(self) -> str:
@@ -405,15 +407,37 @@ class DatabaseBackend(SearchBackend):
         return (top + rest)[query.offset : end]
 
     def _python_ranked(self, text: ParsedQuery, ids: list[int]) -> list[tuple[int, float]]:
-        rows = [
-            Row(*values)
-            for values in SearchEntry.objects.filter(id__in=ids).values_list(
-                "id", "key", "date", "title_terms", "summary_terms", "body_terms"
-            )
-        ]
+        rows = self._rows(ids)
         stems = {s for t in text.terms for s in t.alternatives}
         stems |= {s for p in text.phrases for s in p.stems}
         return rank(text, rows, self.document_frequencies(stems), max(self.count_cached(), 1))
+
+    def _rows(self, ids: list[int]) -> list[Row]:
+        """The analysed fields of these entries, parsed once per index version and process
+        (at most ROW_CACHE_SIZE rows are kept): popular items are not fetched and split again
+        for every search."""
+        token = current_token()
+        with self._lock:
+            if self._row_cache[0] != token or len(self._row_cache[1]) > ROW_CACHE_SIZE:
+                self._row_cache = (token, {})
+            cache = self._row_cache[1]
+            found = {n: cache[n] for n in ids if n in cache}
+        missing = [n for n in ids if n not in found]
+        if missing:
+            fetched = [
+                Row(*values)
+                for values in SearchEntry.objects.filter(id__in=missing).values_list(
+                    "id", "key", "date", "title_terms", "summary_terms", "body_terms"
+                )
+            ]
+            for row in fetched:
+                row.parsed  # noqa: B018 - parse once, outside the lock
+                found[row.id] = row
+            if token is not None:
+                with self._lock:
+                    if self._row_cache[0] == token:
+                        self._row_cache[1].update((row.id, row) for row in fetched)
+        return [found[n] for n in ids if n in found]
 
     # The index's vocabulary (per index version) ------------------------------------------
 
