@@ -57,6 +57,10 @@ class FallbackBackend(SearchBackend):
         self.supports_spelling_suggestions = primary.supports_spelling_suggestions
         self.supports_phrase_search = primary.supports_phrase_search
         self.breaker = breaker_for(getattr(primary, "url", primary.name))
+        if getattr(primary, "startup_error", None):
+            # Not reached at start-up (a hung cluster costs its timeout once, here): the first
+            # searches go straight to the database too; a trial follows after the retry period.
+            self.breaker.failed(primary.startup_error)
 
     def _read(self, method: str, *args, **kwargs):
         if self.breaker.allow():

@@ -168,6 +168,8 @@ class ElasticsearchBackend(SearchBackend):
         self.timeout = timeout or getattr(settings, "ELASTICSEARCH_TIMEOUT", 1.0)
         self.write_timeout = max(self.timeout, WRITE_TIMEOUT)
         self._client: ClusterClient | None = None
+        #: Why the start-up check got no usable answer (None: it did, or was not made).
+        self.startup_error: str | None = None
         self._bucket_sizes: dict[str, int] | None = None
         self._alias_ready = False
         if check:
@@ -216,6 +218,7 @@ class ElasticsearchBackend(SearchBackend):
         try:
             self._client = self._detect()
         except ClusterError as exc:
+            self.startup_error = f"start-up check: HTTP {exc.status}"
             logger.warning(
                 "Search cluster at %s answered HTTP %s; searching the database until it is back",
                 redact(self.url),
@@ -223,6 +226,7 @@ class ElasticsearchBackend(SearchBackend):
             )
             return None
         except Unreachable as exc:
+            self.startup_error = f"start-up check: {exc}"
             logger.warning(
                 "Search cluster at %s cannot be reached (%s); searching the database until it "
                 "is back",
