@@ -263,6 +263,9 @@ def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> di
             # breaker; the ones after it go straight to the database (timed below).
             first_query = SearchQuery(query=parse_query("pesten"), per_page=20)
             backend.fallback.search(first_query)  # the database's caches warm, as in production
+            # A cluster that hangs while the worker runs (one that hangs at start-up opens the
+            # breaker during the start-up check already): the breaker is closed until now.
+            backend.breaker.succeeded()
             first = time.perf_counter()
             backend.search(first_query)
             out["first_search_ms"] = round((time.perf_counter() - first) * 1000, 1)
