@@ -4,6 +4,7 @@ database engine; no mocks. (The engine's behaviour on a live cluster is the cont
 run with ELASTICSEARCH_URL set.)"""
 
 import http.server
+import io
 import json
 import logging
 import socket
@@ -191,3 +192,17 @@ def test_rebuild_command_synonyms_only_on_the_database_engine():
     out = StringIO()
     call_command("rebuild_search_index", "--synonyms-only", stdout=out)
     assert "waren al actueel" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_rebuild_command_says_when_the_cluster_was_skipped(settings, closed_port):
+    """An operator who rebuilds while the cluster is down must not read "Klaar": only the
+    database index was rebuilt, and the command fails with what to do next."""
+    from django.core.management import CommandError, call_command
+
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="--changed-since"):
+        call_command("rebuild_search_index", stdout=out)
+    assert "Klaar" not in out.getvalue()
+    assert engine_behind_since() is not None

@@ -47,6 +47,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Zoekindex opbouwen ({backend.name}): ongeveer {expected} items")
         done = backend.rebuild(_with_progress(all_documents(), expected, self._bar), progress=None)
         self._bar(done, max(done, 1), final=True)
+        if getattr(backend, "catch_up", None) is not None and engine_behind_since() is not None:
+            # FallbackBackend rebuilt the database index but could not reach the cluster.
+            raise CommandError(
+                f"Alleen de databankindex is opnieuw opgebouwd ({done} items): de zoekmachine "
+                f"({backend.name}) was niet bereikbaar. Zoeken werkt via de databank. Draai "
+                "`manage.py rebuild_search_index --changed-since` of een volledige rebuild "
+                "zodra de zoekmachine weer antwoordt."
+            )
         self.stdout.write(
             self.style.SUCCESS(f"Klaar: {done} items in {time.monotonic() - started:.1f} s.")
         )
