@@ -78,7 +78,11 @@
             controller = new AbortController();
             fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(text), { signal: controller.signal, credentials: "omit" })
                 .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
-                .then(function (data) { render(data.suggestions || []); })
+                .then(function (data) {
+                    // Suggestions for a corrected typo say so to screen readers too.
+                    list.setAttribute("aria-label", data.corrected ? "Suggesties voor \u2018" + data.corrected + "\u2019" : "Suggesties");
+                    render(data.suggestions || []);
+                })
                 .catch(function () { /* suggestions are optional */ });
         }, 200);
     });
