@@ -78,6 +78,17 @@ REACH = {
 }
 
 
+#: The editors keep the search tools: synonyms and promoted results (the to-do list of
+#: searches without results leads to them).
+SEARCH_TOOLS = ("synonymgroup", "promotedresult")
+
+
+def _grant_search_tools(apps, group):
+    for model in SEARCH_TOOLS:
+        for action in ("add", "change", "delete", "view"):
+            group.permissions.add(_permission(apps, "search", model, f"{action}_{model}"))
+
+
 def _grant_reach(apps, group, grants):
     for model, codename in grants:
         group.permissions.add(_permission(apps, "analytics", model, codename))
@@ -98,6 +109,7 @@ def create_groups(apps):
         groups[name] = group
         _grant_reach(apps, group, REACH.get(name, ()))
     _grant_media(apps, groups[REDACTIE], ("add", "change", "choose"))
+    _grant_search_tools(apps, groups[REDACTIE])
     _grant_media(apps, groups[BOARD], ("choose",))
     _grant_media(apps, groups[PARTNER], ("add", "choose"))
     home_id = _home_page_id(apps)

@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -15,6 +16,9 @@ from search.analysis import words
 from search.models import PromotedResult, SynonymGroup
 
 ZERO_RESULT_DAYS = 90
+# The list shows what visitors typed: only for those who may read search terms (analytics'
+# permission, named by string so search does not import analytics).
+SEARCH_TERMS_PERMISSION = "analytics.view_dailysearch"
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -56,6 +60,8 @@ register_snippet(PromotedResultViewSet)
 def zero_results(request):
     """The editors' to-do list: what visitors searched in the last 90 days whose words, as
     typed, found nothing, most searched first, with what the editors can do about each."""
+    if not request.user.has_perm(SEARCH_TERMS_PERMISSION):
+        raise PermissionDenied
     try:
         from analytics.models import DailySearch
     except ImportError:  # analytics switched off: nothing is counted
@@ -95,7 +101,7 @@ def register_admin_urls():
 
 class EditorMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("search.add_promotedresult")
+        return request.user.has_perm(SEARCH_TERMS_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")

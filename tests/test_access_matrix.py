@@ -24,7 +24,7 @@ from analytics import reports
 from analytics.models import DailySearch, Feedback
 from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
-from search.models import SynonymGroup
+from search.models import PromotedResult, SynonymGroup
 from tests import pages
 
 ROLES = ("anonymous", "partner", "editor", "board", "admin")
@@ -39,6 +39,7 @@ EXPECTED = {
     "editorial_import_status": {"editor", "admin"},  # the job of the editor who started it
     "editorial_review_report": ALL,  # each sees only the pages they may change
     "editorial_review_report_results": ALL,
+    "search_zero_results": {"editor", "board", "admin"},  # visitors' search terms
 }
 #: Snippet admin views, by "app_label.model" (every view of the snippet viewset).
 SNIPPET_RULES = {
@@ -47,7 +48,8 @@ SNIPPET_RULES = {
     "helpfinder.helproute": ADMIN,
     "helpfinder.platformguide": ADMIN,
     "helpfinder.crisisphrase": ADMIN,
-    "search.synonymgroup": ADMIN,
+    "search.synonymgroup": {"editor", "admin"},
+    "search.promotedresult": {"editor", "admin"},
     "taxonomy.audience": ADMIN,
     "taxonomy.topic": ADMIN,
     "taxonomy.approach": ADMIN,
@@ -129,6 +131,7 @@ def world(db):
     other = pages.toolkit(sections.toolkits, "Toolkit ouders", audiences=[pages.audience("ouders")])
     term = pages.glossary_term()
     SynonymGroup.objects.create(words="sexting, sexten")
+    PromotedResult.objects.create(query="pestprotocol", url="/toolkits/")
     Feedback.objects.create(date=toolkit.first_published_at.date(), page=toolkit, useful=False, comment=COMMENT)
     DailySearch.objects.create(date=toolkit.first_published_at.date(), query=SEARCHED, zero_results=True, count=1)
     setup_all(apps)
