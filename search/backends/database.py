@@ -146,18 +146,7 @@ class DatabaseBackend(SearchBackend):
         if changed_since is not None:
             entries = entries.filter(updated_at__gte=changed_since)
         for entry in entries.iterator(chunk_size=2000):
-            yield IndexDocument(
-                key=entry.key,
-                type=entry.type,
-                title=entry.title,
-                url=entry.url,
-                summary=entry.summary,
-                body=entry.body,
-                date=entry.date,
-                language=entry.language,
-                facets=entry.facets,
-                extra=entry.extra,
-            )
+            yield IndexDocument(**_stored_fields(entry))
 
     def keys(self) -> set[str]:
         return set(SearchEntry.objects.values_list("key", flat=True))
@@ -487,19 +476,7 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _hit(entry: SearchEntry, score: float) -> Hit:
-        return Hit(
-            key=entry.key,
-            type=entry.type,
-            title=entry.title,
-            url=entry.url,
-            summary=entry.summary,
-            body=entry.body,
-            date=entry.date,
-            language=entry.language,
-            facets=entry.facets,
-            extra=entry.extra,
-            score=score,
-        )
+        return Hit(**_stored_fields(entry), score=score)
 
     # Suggestions ----------------------------------------------------------------------
 
@@ -575,3 +552,19 @@ class DatabaseBackend(SearchBackend):
             corrected.append(match or word)
             changed |= bool(match)
         return " ".join(corrected) if changed else None
+
+
+def _stored_fields(entry: SearchEntry) -> dict:
+    """The document as the search table stores it: a search hit and a catch-up document alike."""
+    return {
+        "key": entry.key,
+        "type": entry.type,
+        "title": entry.title,
+        "url": entry.url,
+        "summary": entry.summary,
+        "body": entry.body,
+        "date": entry.date,
+        "language": entry.language,
+        "facets": entry.facets,
+        "extra": entry.extra,
+    }

@@ -82,11 +82,42 @@ class ClusterClient:
     def ping(self) -> bool: ...
 
 
-class ElasticClient(ClusterClient):
-    """Elasticsearch 9 through the `elasticsearch` client."""
+class _PythonClient(ClusterClient):
+    """The calls both official clients spell the same way; each subclass maps its own
+    exceptions in `errors()` and spells the calls that differ."""
 
     def __init__(self, client, info: ClusterInfo):
         self.client, self.info = client, info
+
+    @staticmethod
+    def errors():  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+    def refresh(self, index):
+        with self.errors():
+            self.client.indices.refresh(index=index)
+
+    def index_exists(self, index):
+        with self.errors():
+            return bool(self.client.indices.exists(index=index))
+
+    def alias_exists(self, alias):
+        with self.errors():
+            return bool(self.client.indices.exists_alias(name=alias))
+
+    def delete_index(self, index):
+        with self.errors():
+            self.client.indices.delete(index=index, ignore_unavailable=True, allow_no_indices=True)
+
+    def ping(self):
+        with self.errors():
+            return bool(self.client.ping())
+
+
+
+
+class ElasticClient(_PythonClient):
+    """Elasticsearch 9 through the `elasticsearch` client."""
 
     @staticmethod
     @contextmanager
@@ -133,25 +164,9 @@ class ElasticClient(ClusterClient):
         with self.errors():
             self.client.indices.put_settings(index=index, settings=settings)
 
-    def refresh(self, index):
-        with self.errors():
-            self.client.indices.refresh(index=index)
-
-    def index_exists(self, index):
-        with self.errors():
-            return bool(self.client.indices.exists(index=index))
-
-    def alias_exists(self, alias):
-        with self.errors():
-            return bool(self.client.indices.exists_alias(name=alias))
-
     def update_aliases(self, actions):
         with self.errors():
             self.client.indices.update_aliases(actions=actions)
-
-    def delete_index(self, index):
-        with self.errors():
-            self.client.indices.delete(index=index, ignore_unavailable=True, allow_no_indices=True)
 
     def get_mapping(self, index):
         with self.errors():
@@ -176,16 +191,9 @@ class ElasticClient(ClusterClient):
                 raise BulkRefused(exc.errors) from exc
         return done
 
-    def ping(self):
-        with self.errors():
-            return bool(self.client.ping())
 
-
-class OpenSearchClient(ClusterClient):
+class OpenSearchClient(_PythonClient):
     """OpenSearch 2 and 3 through `opensearch-py`."""
-
-    def __init__(self, client, info: ClusterInfo):
-        self.client, self.info = client, info
 
     @staticmethod
     @contextmanager
@@ -237,25 +245,9 @@ class OpenSearchClient(ClusterClient):
         with self.errors():
             self.client.indices.put_settings(index=index, body=settings)
 
-    def refresh(self, index):
-        with self.errors():
-            self.client.indices.refresh(index=index)
-
-    def index_exists(self, index):
-        with self.errors():
-            return bool(self.client.indices.exists(index=index))
-
-    def alias_exists(self, alias):
-        with self.errors():
-            return bool(self.client.indices.exists_alias(name=alias))
-
     def update_aliases(self, actions):
         with self.errors():
             self.client.indices.update_aliases(body={"actions": actions})
-
-    def delete_index(self, index):
-        with self.errors():
-            self.client.indices.delete(index=index, ignore_unavailable=True, allow_no_indices=True)
 
     def get_mapping(self, index):
         with self.errors():
@@ -285,10 +277,6 @@ class OpenSearchClient(ClusterClient):
             except BulkIndexError as exc:
                 raise BulkRefused(exc.errors) from exc
         return done
-
-    def ping(self):
-        with self.errors():
-            return bool(self.client.ping())
 
 
 BULK_CHUNK = 500
