@@ -165,6 +165,9 @@ def test_zero_results_page_helps(client, site):
     # A typo is searched as corrected, with a way back to the typed words (issue 9).
     html = client.get("/zoeken/", {"q": "sextign"}).content.decode()
     assert "Je ziet resultaten voor ‘sexting’" in html and "Zoek toch op ‘sextign’" in html
+    # The results heading names what was searched, not the typo.
+    heading = html.split('id="results-status"')[1].split("</h2>")[0]
+    assert "resultaten voor ‘sexting’" in heading and "voor ‘sextign’" not in heading
     html = client.get("/zoeken/", {"q": "sextign", "zoek": "letterlijk"}).content.decode()
     assert "Bedoelde je" in html and "sexting" in html
     assert "/hulp/" in html
