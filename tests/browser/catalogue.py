@@ -21,6 +21,8 @@ HELP_PAGES = {
     "hulp-melden-instagram": "/hulp/melden/instagram/",
     "hulp-melden-online-games": "/hulp/melden/online-games/",
     "hulp-bewijs-bewaren": "/hulp/bewijs-bewaren/",
+    "hulp-hulplijnen": "/hulp/hulplijnen/",
+    "hulp-route-sextortion": "/hulp/route/sextortion/",  # where search results lead
 }
 
 PAGE_NAMES = (

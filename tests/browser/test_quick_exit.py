@@ -14,6 +14,8 @@ HELP_PAGES = [
     "/hulp/route/?wie=jongere&waar=online&gevaar=nee",
     "/hulp/melden/tiktok/",
     "/hulp/bewijs-bewaren/",
+    "/hulp/hulplijnen/",
+    "/hulp/route/sextortion/",
     "/veilig-surfen/",
 ]
 
