@@ -719,14 +719,18 @@ class DemoContentLoader:
                     f"toolkit:{item['slug']}:modules",
                 ),
                 "body": self.stream(item.get("body"), f"toolkit:{item['slug']}:body"),
+                # sort_order: the seed's order on every database (ties are returned in any order)
                 "downloads": [
-                    ToolkitDownload(document=self.document(key, where)) for key in item["downloads"]
+                    ToolkitDownload(document=self.document(key, where), sort_order=i)
+                    for i, key in enumerate(item["downloads"])
                 ],
                 "related_practices": [
-                    ToolkitPractice(page=practices[slug]) for slug in item.get("practices", [])
+                    ToolkitPractice(page=practices[slug], sort_order=i)
+                    for i, slug in enumerate(item.get("practices", []))
                 ],
                 "related_research": [
-                    ToolkitResearch(page=research[slug]) for slug in item.get("research", [])
+                    ToolkitResearch(page=research[slug], sort_order=i)
+                    for i, slug in enumerate(item.get("research", []))
                 ],
             }
             self.upsert_page(
