@@ -57,6 +57,28 @@ def test_a_locked_username_does_not_lock_another_one(editor):
     assert logged_in(colleague, "/admin/")
 
 
+
+def test_behind_the_proxy_an_attacker_elsewhere_does_not_lock_the_editor_out(editor, settings):
+    # Behind deploy/nginx.conf every request comes from 127.0.0.1; the proxy sends the
+    # visitor's address in X-Real-IP, which the site trusts when told it runs behind it.
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    for attempt in range(10):
+        attacker.post("/admin/login/", {"username": "redacteur", "password": f"fout-{attempt}"})
+    assert attacker.post("/admin/login/", {"username": "redacteur", "password": PASSWORD}).status_code == 429
+    editor_browser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.20")
+    editor_browser.post("/admin/login/", {"username": "redacteur", "password": PASSWORD})
+    assert logged_in(editor_browser, "/admin/")
+
+
+def test_without_a_proxy_a_forged_address_header_changes_nothing(editor, settings):
+    settings.CLIENT_IP_HEADER = ""  # the app faces clients directly: the header is theirs to forge
+    for attempt in range(10):
+        forged = Client(REMOTE_ADDR="192.0.2.5", HTTP_X_REAL_IP=f"10.0.0.{attempt}")
+        forged.post("/admin/login/", {"username": "redacteur", "password": f"fout-{attempt}"})
+    forged = Client(REMOTE_ADDR="192.0.2.5", HTTP_X_REAL_IP="10.0.0.99")
+    assert forged.post("/admin/login/", {"username": "redacteur", "password": PASSWORD}).status_code == 429
+
 RESOURCE = re.compile(
     r"""<(?:img|script|iframe|source|video|audio)\b[^>]*\s(?:src|srcset)=["']([^"']+)"""
     r"""|<link\b[^>]*\shref=["']([^"']+)"""

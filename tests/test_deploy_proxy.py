@@ -99,6 +99,13 @@ def test_text_is_compressed_but_not_the_admin(https_server):
         assert value(location[2], "gzip") == ["off"], path  # CSRF tokens: BREACH
 
 
+def test_the_visitors_address_reaches_the_app_and_cannot_be_forged(https_server):
+    # CLIENT_IP_HEADER=X-Real-IP (README): the proxy always overwrites it with the address it saw.
+    assert ["X-Real-IP", "$remote_addr"] in [d[1] for d in find(https_server, "proxy_set_header")]
+    # nginx drops every inherited proxy_set_header in a block that sets one of its own.
+    for location in find(https_server, "location"):
+        assert not find(location[2], "proxy_set_header"), location[1]
+
 def test_nginx_accepts_it(tmp_path):
     nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
     if not nginx:

@@ -92,6 +92,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
 AXES_VERBOSE = False
+# The visitor's address behind the shipped proxy (core/client_ip.py): set CLIENT_IP_HEADER to
+# the header the proxy overwrites (X-Real-IP in deploy/nginx.conf); empty = REMOTE_ADDR.
+CLIENT_IP_HEADER = env.get("CLIENT_IP_HEADER")
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 
 ROOT_URLCONF = "kenniscentrum.urls"
 
