@@ -43,12 +43,12 @@ def main() -> None:
     from search.analysis import parse_query
     from search.backends import FallbackBackend
     from search.backends.base import SearchQuery
-    from search.backends.database import DatabaseBackend
+    from search.backends.database import database_backend
     from search.backends.elasticsearch import ElasticsearchBackend
 
     call_command("migrate", verbosity=0, interactive=False)
     backend = FallbackBackend(
-        ElasticsearchBackend(url=args.url, prefix="failover-kenniscentrum"), DatabaseBackend()
+        ElasticsearchBackend(url=args.url, prefix="failover-kenniscentrum"), database_backend()
     )
     backend.rebuild(list(synthetic(args.items)))
     queries = ["pesten", "spijbelen", "school ouders", "cyberpesten sexting"]

@@ -223,11 +223,11 @@ def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> di
     from glossary.models import GlossaryTerm
     from search.analysis import parse_query, parse_suggest_input
     from search.backends.base import SearchQuery
-    from search.backends.database import DatabaseBackend
+    from search.backends.database import database_backend
     from search.service import COUNTED_FACETS, synonyms
 
     call_command("migrate", verbosity=0, interactive=False)
-    backend = DatabaseBackend()
+    backend = database_backend()
     wagtail = get_search_backend("default")
     syn = synonyms()
     version = connection.cursor()
@@ -248,7 +248,7 @@ def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> di
 
         # The production timeout (settings.ELASTICSEARCH_TIMEOUT) and circuit breaker.
         backend = FallbackBackend(
-            ElasticsearchBackend(url=f"http://127.0.0.1:{hung_server()}"), DatabaseBackend()
+            ElasticsearchBackend(url=f"http://127.0.0.1:{hung_server()}"), database_backend()
         )
         indexer = backend.fallback
         out["version"] = f"timeout-{backend.primary.timeout}s"

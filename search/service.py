@@ -14,7 +14,7 @@ from helpfinder.crisis import HelpBox, classify, help_for_query
 from search.analysis import ParsedQuery, correct_word, expand_forms, parse_query, synonym_map, words
 from search.backends import get_backend
 from search.backends.base import Hit, SearchQuery, SearchResults
-from search.backends.database import DatabaseBackend
+from search.backends.database import hit_of
 from search.facets import FACETS, FACETS_BY_PARAM, TYPE_LABELS
 from search.forms import SORT_LABELS, SearchForm
 from search.highlight import highlight_title, snippet
@@ -330,7 +330,7 @@ def _promote(page: SearchPage, state: dict) -> None:
     urls = [p.target_url for p in promoted if p.target_url]
     entries = {e.url: e for e in SearchEntry.objects.filter(url__in=urls)}
     first = [
-        _result(DatabaseBackend._hit(entries[url], 0.0), page.parsed, page.labels)
+        _result(hit_of(entries[url]), page.parsed, page.labels)
         for url in dict.fromkeys(urls)
         if url in entries
     ]

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # Engine name -> class. A new engine is one line here plus its module.
 ENGINES = {
-    "database": "search.backends.database.DatabaseBackend",
+    "database": "search.backends.database.database_backend",
     "elasticsearch": "search.backends.elasticsearch.ElasticsearchBackend",
 }
 

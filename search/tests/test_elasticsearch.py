@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from search.analysis import parse_suggest_input
 from search.backends import FallbackBackend, engine_behind_since, get_backend, load_engine
 from search.backends.base import SearchQuery
-from search.backends.database import DatabaseBackend
+from search.backends.database import database_backend
 from search.backends.elasticsearch import ElasticsearchBackend, IndexNames, redact
 from search.tests.test_contract import CORPUS, keys, search
 
@@ -87,7 +87,7 @@ def test_get_backend_refuses_a_url_that_is_not_elasticsearch(settings):
 
 @pytest.mark.django_db
 def test_unreachable_cluster_answers_from_the_database(closed_port, caplog):
-    database = DatabaseBackend()
+    database = database_backend()
     database.rebuild(CORPUS)
     with caplog.at_level(logging.WARNING):
         primary = ElasticsearchBackend(url=f"http://127.0.0.1:{closed_port}", timeout=2)
@@ -110,7 +110,7 @@ def test_unreachable_cluster_answers_from_the_database(closed_port, caplog):
 
 @pytest.mark.django_db
 def test_writes_reach_the_database_when_the_cluster_is_down(closed_port, caplog):
-    database = DatabaseBackend()
+    database = database_backend()
     database.rebuild(CORPUS[:2])
     backend = FallbackBackend(
         ElasticsearchBackend(url=f"http://127.0.0.1:{closed_port}", timeout=2), database
@@ -131,7 +131,7 @@ def test_configured_but_unreachable_cluster_through_get_backend(settings, closed
     assert isinstance(backend, FallbackBackend)
     assert backend.primary.name == "elasticsearch"
     assert backend.supports_spelling_suggestions
-    DatabaseBackend().rebuild(CORPUS)
+    database_backend().rebuild(CORPUS)
     with caplog.at_level(logging.WARNING, logger="search.backends"):
         assert "page:2" in keys(search(backend, "sexting"))
     assert backend.state()["state"] == "down"

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from search.backends import FallbackBackend, engine_behind_since, get_backend
-from search.backends.database import DatabaseBackend
+from search.backends.database import database_backend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.tests.test_contract import CORPUS, keys, search
 from search.tests.test_elasticsearch import serve
@@ -60,7 +60,7 @@ def hung():
 
 @pytest.fixture
 def database(db):
-    database = DatabaseBackend()
+    database = database_backend()
     database.rebuild(CORPUS)
     return database
 
@@ -138,7 +138,7 @@ def test_health_reports_the_search_engine_state(client, db, settings, hung):
     assert body["search"]["engine"] == "elasticsearch"
     assert body["search"]["state"] == "down"
     asked = len(hung.accepted)
-    DatabaseBackend().rebuild(CORPUS)
+    database_backend().rebuild(CORPUS)
     results = search(get_backend(), "sexting")
     assert keys(results) == ["page:2"] and results.degraded
     assert len(hung.accepted) == asked  # the first search did not wait for the cluster

@@ -1,5 +1,6 @@
 # ruff: noqa: S608 - SQL is built from fixed identifiers and %s placeholders only; every value is a parameter.
-"""The database engine, the default: SQLite FTS5 (embedded) or PostgreSQL full-text search.
+"""The database engine's shared part; the full-text SQL of each database lives beside it
+(`sqlite.py`: FTS5, `postgres.py`: tsvector), chosen once by `database_backend()`.
 
 A search is:
 1. one primary-key read of the index version token, which selects (or rebuilds) this
@@ -15,7 +16,6 @@ A search is:
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -38,26 +38,11 @@ from search.ranking import Row, rank
 ENTRY = SearchEntry._meta.db_table
 FACET = SearchFacetValue._meta.db_table
 BATCH = 500
-# Column weights: title, summary, body (SQLite bm25; PostgreSQL uses A/B/C with ts_rank).
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
 TITLE_BOOST = 100.0  # the whole query matches the title: such items come first
 # Up to this many matches are ordered in Python (`search.ranking`, identical on every database);
 # beyond it, the database's own rank picks which ones (and orders the pages after them).
 RERANK_LIMIT = 300
 ROW_CACHE_SIZE = 20_000
-
-
-def fts5_query(query: ParsedQuery, column: str | None = None) -> str:
-    """ParsedQuery -> FTS5 MATCH expression, optionally limited to one column.
-    Tokens are [0-9a-z]+ only, so quoting them is safe."""
-    clauses = []
-    for term in query.required_terms:
-        alts = " OR ".join(f'"{alt}"' for alt in term.alternatives)
-        clauses.append(f"({alts})")
-    for phrase in query.phrases:
-        clauses.append('"' + " ".join(phrase.stems) + '"')
-    expression = " AND ".join(clauses)
-    return f"{column} : ({expression})" if column else expression
 
 
 def exact(query: ParsedQuery) -> ParsedQuery:
@@ -71,18 +56,6 @@ def clauses(query: ParsedQuery) -> list[ParsedQuery]:
     return [ParsedQuery(raw=query.raw, terms=[t]) for t in query.required_terms] + [
         ParsedQuery(raw=query.raw, phrases=[p]) for p in query.phrases
     ]
-
-
-def tsquery(query: ParsedQuery, weight: str = "") -> str:
-    """ParsedQuery -> PostgreSQL to_tsquery('simple', ...) expression; `weight="A"` limits
-    every lexeme to the title."""
-    suffix = f":{weight}" if weight else ""
-    clauses = []
-    for term in query.required_terms:
-        clauses.append("(" + " | ".join(alt + suffix for alt in term.alternatives) + ")")
-    for phrase in query.phrases:
-        clauses.append("(" + " <-> ".join(s + suffix for s in phrase.stems) + ")")
-    return " & ".join(clauses)
 
 
 def entry_fields(doc: IndexDocument) -> dict:
@@ -104,6 +77,9 @@ def entry_fields(doc: IndexDocument) -> dict:
 
 
 class DatabaseBackend(SearchBackend):
+    """What both databases share: indexing, the facet bitmasks, the Python ranking, the
+    vocabulary. A subclass gives the full-text SQL."""
+
     name = "database"
     supports_spelling_suggestions = True
     supports_phrase_search = True
@@ -115,10 +91,6 @@ class DatabaseBackend(SearchBackend):
         self._facets = FacetCache()
         self._lexicon: tuple[str | None, dict[str, bool], dict[str, int]] = (None, {}, {})
         self._row_cache: tuple[str | None, dict[int, Row]] = (None, {})
-
-    @property
-    def vendor(self) -> str:
-        return connection.vendor
 
     # Indexing -------------------------------------------------------------------------
 
@@ -210,45 +182,27 @@ class DatabaseBackend(SearchBackend):
 
     # Searching ------------------------------------------------------------------------
 
-    def _match(self, query: ParsedQuery) -> dict:
-        """The full-text match: FROM, score and WHERE clauses with their parameters.
+    # The database's own full-text SQL (sqlite.py, postgres.py) -------------------------
 
-        The score is the engine's weighted rank (bm25 with column weights on SQLite, ts_rank
-        with A/B/C weights on PostgreSQL) plus a fixed boost when the title alone matches the
-        whole query, and another when it does so with the very words typed (not synonyms):
-        bm25's IDF would otherwise let a rare synonym outrank the word the visitor typed."""
-        if query.is_empty:
-            return {"from": (f"{ENTRY} e", []), "score": ("0.0", []), "where": (None, [])}
-        if self.vendor == "sqlite":
-            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            title_sql = "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
-            return {
-                "from": (f"search_fts JOIN {ENTRY} e ON e.id = search_fts.rowid", []),
-                "score": (
-                    f"-bm25(search_fts, {weights}) + CASE WHEN {title_sql} THEN {TITLE_BOOST} "
-                    f"ELSE 0 END + CASE WHEN {title_sql} THEN {TITLE_BOOST} ELSE 0 END",
-                    [
-                        fts5_query(query, column="title_terms"),
-                        fts5_query(exact(query), column="title_terms"),
-                    ],
-                ),
-                "where": ("search_fts MATCH %s", [fts5_query(query)]),
-            }
-        return {
-            "from": (
-                f"{ENTRY} e CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq "
-                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_title "
-                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq_exact",
-                [tsquery(query), tsquery(query, weight="A"), tsquery(exact(query), weight="A")],
-            ),
-            "score": (
-                f"ts_rank(e.search_vector, tsq) + CASE WHEN e.search_vector @@ tsq_title "
-                f"THEN {TITLE_BOOST} ELSE 0 END + CASE WHEN e.search_vector @@ tsq_exact "
-                f"THEN {TITLE_BOOST} ELSE 0 END",
-                [],
-            ),
-            "where": ("e.search_vector @@ tsq", []),
-        }
+    def _match_ids_sql(self, query: ParsedQuery) -> tuple[str, list]:
+        """SELECT of the ids of the entries matching the full-text query, unscored."""
+        raise NotImplementedError
+
+    def _stem_match_sql(self, stem: str) -> tuple[str, list]:
+        """SELECT 1 for each entry holding this stem (for existence and document counts)."""
+        raise NotImplementedError
+
+    def _suggest_sql(self, query: ParsedQuery, prefix: str, limit: int) -> tuple[str, list]:
+        """SELECT title, url, type of the best entries matching `query` whose title holds a
+        word starting with the stem `prefix`."""
+        raise NotImplementedError
+
+    def _ranked(
+        self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """The page by the database's relevance (score, then newest), scoring only the entries
+        in `ids` (None: every match)."""
+        raise NotImplementedError
 
     def _matched_ids(self, query: ParsedQuery) -> list[int]:
         """Ids of the entries matching the full-text query (no scoring: cheap). A widened query
@@ -259,70 +213,11 @@ class DatabaseBackend(SearchBackend):
                 for n in self._matched_ids(clause):
                     coverage[n] = coverage.get(n, 0) + 1
             return [n for n, c in coverage.items() if c >= query.min_match]
-        if self.vendor == "sqlite":
-            sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-            params = [fts5_query(query)]
-        else:
-            sql = (
-                f"SELECT e.id FROM {ENTRY} e "
-                "WHERE e.search_vector @@ to_tsquery('simple'::regconfig, %s)"
-            )
-            params = [tsquery(query)]
+        sql, params = self._match_ids_sql(query)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def _ranked(
-        self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        """The page by relevance (score, then newest), scoring only the entries in `ids`
-        (None: every match)."""
-        if ids is not None and self.vendor == "sqlite":
-            return self._ranked_sqlite(query, index, ids, limit, offset)
-        match = self._match(query)
-        (from_sql, from_params), (score_sql, score_params) = match["from"], match["score"]
-        where, where_params = match["where"]
-        restrict, restrict_params = "", []
-        if ids is not None:
-            restrict = " AND e.id = ANY(%s)"
-            restrict_params = [ids]
-        sql = (
-            f"SELECT e.id, {score_sql} AS score FROM {from_sql} WHERE {where}{restrict} "
-            "ORDER BY score DESC, e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
-        )
-        params = score_params + from_params + where_params + restrict_params + [limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [(n, float(score or 0)) for n, score in cursor.fetchall()]
-
-    @staticmethod
-    def _ranked_sqlite(
-        query: ParsedQuery, index: FacetIndex, ids: list[int], limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        """SQLite, filtered: score the filtered matches on the FTS table alone (no join; the
-        `+` keeps FTS5 from turning the id list into one lookup per id), then order them in
-        Python: score, then the cached newest-first rank (date DESC NULLS LAST, id DESC)."""
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        boost = (
-            "CASE WHEN search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts "
-            f"MATCH %s) THEN {TITLE_BOOST} ELSE 0 END"
-        )
-        sql = (
-            f"SELECT rowid, -bm25(search_fts, {weights}) + {boost} + {boost} FROM search_fts "
-            "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
-        )
-        params = [
-            fts5_query(query, column="title_terms"),
-            fts5_query(exact(query), column="title_terms"),
-            fts5_query(query),
-            json.dumps(ids),
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = [(n, float(score or 0)) for n, score in cursor.fetchall()]
-        position, date_rank = index.position, index.date_rank
-        rows.sort(key=lambda row: (-row[1], date_rank[position[row[0]]]))
-        return rows[offset : offset + limit]
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Matched ids from one full-text query; filters, total and facet counts from the
@@ -369,7 +264,7 @@ class DatabaseBackend(SearchBackend):
             positions = index.by_title if sort == "titel" else index.by_date
             order = index.page(final, positions, query.offset, query.per_page)
         entries = SearchEntry.objects.in_bulk(order)
-        hits = [self._hit(entries[i], scores.get(i, 0.0)) for i in order if i in entries]
+        hits = [hit_of(entries[i], scores.get(i, 0.0)) for i in order if i in entries]
         return SearchResults(total=total, hits=hits, facets=facets, backend=self.name)
 
     def _relevance_page(
@@ -438,19 +333,12 @@ class DatabaseBackend(SearchBackend):
             return self._lexicon[1], self._lexicon[2]
 
     def _count_matches(self, stem: str, exists_only: bool) -> int:
+        inner, params = self._stem_match_sql(stem)
         limit = " LIMIT 1" if exists_only else ""
-        if self.vendor == "sqlite":
-            inner = f'SELECT 1 FROM search_fts WHERE search_fts MATCH %s{limit}'
-            params = [f'"{stem}"']
-        else:
-            inner = (
-                f"SELECT 1 FROM {ENTRY} WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)"
-                f"{limit}"
-            )
-            params = [stem]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({inner}) matches", params)
+            cursor.execute(f"SELECT count(*) FROM ({inner}{limit}) matches", params)
             return cursor.fetchone()[0]
+
 
     def known_stems(self, stems: set[str]) -> set[str]:
         """Which of these stems occur in the index (cached per index version)."""
@@ -474,39 +362,17 @@ class DatabaseBackend(SearchBackend):
             df["__count__"] = SearchEntry.objects.count()
         return df["__count__"]
 
-    @staticmethod
-    def _hit(entry: SearchEntry, score: float) -> Hit:
-        return Hit(**_stored_fields(entry), score=score)
-
     # Suggestions ----------------------------------------------------------------------
 
     def suggest(self, query: ParsedQuery, prefix: str, limit: int = 8) -> list[Suggestion]:
         if not prefix:
             return []
         prefix = stem(prefix)  # the index holds stems: "pesten" must still match "pest"
-        if self.vendor == "sqlite":
-            clauses = [fts5_query(query)] if not query.is_empty else []
-            clauses.append(f'title_terms : "{prefix}"*')
-            sql = (
-                "SELECT e.title, e.url, e.type FROM search_fts "
-                f"JOIN {ENTRY} e ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
-                f"ORDER BY bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))}), "
-                "e.date DESC LIMIT %s"
-            )
-            params = [" AND ".join(clauses), limit]
-        else:
-            clauses = [tsquery(query)] if not query.is_empty else []
-            clauses.append(f"{prefix}:*A")
-            sql = (
-                f"SELECT e.title, e.url, e.type FROM {ENTRY} e "
-                "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq "
-                "WHERE e.search_vector @@ tsq ORDER BY ts_rank(e.search_vector, tsq) DESC, "
-                "e.date DESC NULLS LAST LIMIT %s"
-            )
-            params = [" & ".join(clauses), limit]
+        sql, params = self._suggest_sql(query, prefix, limit)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [Suggestion(title, url, kind) for title, url, kind in cursor.fetchall()]
+
 
     # Spelling -------------------------------------------------------------------------
 
@@ -552,6 +418,10 @@ class DatabaseBackend(SearchBackend):
             corrected.append(match or word)
             changed |= bool(match)
         return " ".join(corrected) if changed else None
+
+
+def hit_of(entry: SearchEntry, score: float = 0.0) -> Hit:
+    return Hit(**_stored_fields(entry), score=score)
 
 
 def _stored_fields(entry: SearchEntry) -> dict:
