@@ -9,22 +9,9 @@ from wagtail.search import index
 from core.listing import ListingMixin
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
 from editorial.forms import PracticePageForm
+from taxonomy.evidence import EvidenceLevel
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
-
-
-class EvidenceLevel(models.TextChoices):
-    """The evidence scale, low to high. Values are the stable slugs used in search facets."""
-
-    NOT_EVALUATED = "niet-geevalueerd", "Niet geëvalueerd"
-    THEORY = "theoretisch-onderbouwd", "Theoretisch onderbouwd"
-    FIRST = "eerste-aanwijzingen", "Eerste aanwijzingen voor effect"
-    GOOD = "goede-aanwijzingen", "Goede aanwijzingen voor effect"
-    STRONG = "sterke-aanwijzingen", "Sterke aanwijzingen voor effect (gecontroleerde studies)"
-
-    @classmethod
-    def rank(cls, value: str) -> int:
-        return list(cls.values).index(value)
 
 
 class PracticeIndexPage(ListingMixin, BasePage):

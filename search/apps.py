@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self):
-        from search import signals
+        # Imported here, not at the top: they import models, which are not ready before ready().
+        from search import indexing, registry, signals
 
+        registry.discover()
+        indexing.connect()
         signals.connect()

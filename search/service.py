@@ -15,12 +15,11 @@ from search.analysis import ParsedQuery, correct_word, expand_forms, parse_query
 from search.backends import get_backend
 from search.backends.base import Hit, SearchQuery, SearchResults
 from search.backends.database import hit_of
-from search.facets import FACETS, FACETS_BY_PARAM, TYPE_LABELS
+from search.facets import FACETS, FACETS_BY_PARAM, type_label
 from search.forms import SORT_LABELS, SearchForm
 from search.highlight import highlight_title, snippet
-from search.signals import search_performed
+from search.signals import SYNONYM_CACHE_KEY, search_performed
 
-SYNONYM_CACHE_KEY = "search:synonyms:v1"
 # Fewer results than this with all words: widen the search (most words, then any word).
 FEW_RESULTS = 3
 SIDEBAR_FACETS = tuple(f.param for f in FACETS if f.show_in_sidebar)
@@ -399,7 +398,7 @@ def _result(hit: Hit, parsed: ParsedQuery, labels) -> Result:
     evidence = (hit.facets.get("bewijs") or [""])[0]
     return Result(
         hit=hit,
-        type_label=TYPE_LABELS.get(hit.type, hit.type),
+        type_label=type_label(hit.type),
         title_html=highlight_title(hit.title, stems),
         snippet_html=snippet(hit.summary, hit.body, stems),
         audiences=[labels["doelgroep"].get(a, a) for a in hit.facets.get("doelgroep", [])],
@@ -537,7 +536,7 @@ class GridCell:
 def school_grid() -> dict:
     """The whole-school matrix: per cell (strategy x level) how many toolkits and practices
     serve it, from one search (its `cel` facet counts), with a link to that filtered search."""
-    from search.facets import cell_value
+    from taxonomy.facets import cell_value
     from taxonomy.models import SchoolLevel, SchoolStrategy
 
     types = ("toolkit", "praktijk")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from search.analysis import parse_suggest_input
 from search.backends import get_backend
-from search.facets import TYPE_LABELS
+from search.facets import type_label
 from search.forms import MAX_QUERY_LENGTH
 from search.service import analyse, api_payload, corrected_query, run_search, synonyms
 from taxonomy.models import Topic
@@ -72,7 +72,7 @@ def suggestions_api(request):
                 "title": s.title,
                 "url": s.url,
                 "type": s.type,
-                "type_label": TYPE_LABELS.get(s.type, s.type),
+                "type_label": type_label(s.type),
             }
             for s in items
         ],

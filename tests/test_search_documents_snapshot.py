@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from glossary.models import GlossaryTerm
-from search.documents import all_documents, count_all
+from search.registry import all_documents, count_all
 
 pytestmark = pytest.mark.django_db
 

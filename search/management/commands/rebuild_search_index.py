@@ -8,7 +8,7 @@ from django.utils.dateparse import parse_datetime
 
 from search.backends import engine_behind_since, get_backend, sync_synonyms
 from search.backends.base import SearchUnavailable
-from search.documents import all_documents, count_all
+from search.registry import all_documents, count_all
 
 
 class Command(BaseCommand):

@@ -1,0 +1,22 @@
+"""Search entries of practices, with their evidence level as the `bewijs` facet."""
+
+from __future__ import annotations
+
+from practices.models import PracticePage
+from search.documents import text
+from search.registry import PageSource, register
+
+
+@register
+class PracticeSource(PageSource):
+    model = PracticePage
+    type, label, plural, order = "praktijk", "Goede praktijk", "Goede praktijken", 30
+
+    def body(self, page) -> str:
+        return " ".join([super().body(page), text(page.materials), text(page.evidence_justification)])
+
+    def facets(self, page) -> dict[str, list[str]]:
+        return super().facets(page) | {"bewijs": [page.evidence_level]}
+
+    def display_extra(self, page) -> dict:
+        return {"evidence_label": page.get_evidence_level_display()}
