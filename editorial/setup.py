@@ -26,7 +26,11 @@ PARTNER_PREFIX = "Partnerredacteur: "
 WORKFLOW_NAME = "Beoordeling door de wetenschappelijke raad"
 TASK_NAME = "Beoordeling wetenschappelijke raad"
 
-BOARD_SECTIONS = (("research", "ResearchIndexPage"), ("practices", "PracticeIndexPage"))
+BOARD_SECTIONS = (
+    ("research", "ResearchIndexPage"),
+    ("practices", "PracticeIndexPage"),
+    ("resources", "ResourceIndexPage"),
+)
 MEDIA_MODELS = (("wagtailimages", "image"), ("core", "kennisdocument"))
 
 
@@ -89,6 +93,11 @@ def _grant_search_tools(apps, group):
             group.permissions.add(_permission(apps, "search", model, f"{action}_{model}"))
 
 
+#: The board moderates proposed material; editors and the board see the broken-links report.
+MODERATION = {BOARD: (("resources", "proposal", "moderate_proposal"),)}
+LINK_REPORT = ("linkcheck", "checkedlink", "view_checkedlink")
+
+
 def _grant_reach(apps, group, grants):
     for model, codename in grants:
         group.permissions.add(_permission(apps, "analytics", model, codename))
@@ -108,6 +117,11 @@ def create_groups(apps):
         group.permissions.add(_access_admin(apps))
         groups[name] = group
         _grant_reach(apps, group, REACH.get(name, ()))
+    for name, grants in MODERATION.items():
+        for app_label, model, codename in grants:
+            groups[name].permissions.add(_permission(apps, app_label, model, codename))
+    for name in (REDACTIE, BOARD):
+        groups[name].permissions.add(_permission(apps, *LINK_REPORT))
     _grant_media(apps, groups[REDACTIE], ("add", "change", "choose"))
     _grant_search_tools(apps, groups[REDACTIE])
     _grant_media(apps, groups[BOARD], ("choose",))

@@ -24,8 +24,9 @@ def connect():
     from home.models import AudiencePage
     from practices.models import PracticeIndexPage
     from research.models import ResearchIndexPage
+    from resources.models import ResourceIndexPage
 
-    for model in (ResearchIndexPage, PracticeIndexPage):
+    for model in (ResearchIndexPage, PracticeIndexPage, ResourceIndexPage):
         uid = f"editorial-{model.__name__}"
         post_save.connect(section_page_created, sender=model, dispatch_uid=uid)
     post_save.connect(audience_page_saved, sender=AudiencePage, dispatch_uid="editorial-audience")

@@ -13,6 +13,7 @@ SECTION_TYPES = [
     "toolkits.ToolkitIndexPage",
     "research.ResearchIndexPage",
     "practices.PracticeIndexPage",
+    "resources.ResourceIndexPage",
     "glossary.GlossaryPage",
     "news.NewsIndexPage",
     "news.EventIndexPage",

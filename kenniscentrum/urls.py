@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("helpfinder.urls")),
     path("", include("analytics.urls")),
     path("", include("editorial.urls")),
+    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:

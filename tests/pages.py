@@ -25,6 +25,7 @@ from home.models import AudiencePage, HomeFeatured, HomePage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from practices.models import EvidenceLevel, PracticeIndexPage, PracticePage, PracticeResearch
 from research.models import KeyFigure, ResearchIndexPage, ResearchPage
+from resources.models import ResourceIndexPage, ResourceLink, ResourcePage
 from taxonomy.models import Audience
 from toolkits.models import (
     ToolkitDownload,
@@ -115,6 +116,32 @@ def sections() -> Sections:
         ),
         about=section(ContentPage, "Over het kenniscentrum", "over-ons"),
     )
+
+
+def resource_index(home: HomePage | None = None) -> ResourceIndexPage:
+    """The "Extern materiaal" section (not part of `sections()`, so older tests keep their tree)."""
+    return publish(
+        home or home_page(),
+        ResourceIndexPage(title="Extern materiaal", slug="extern-materiaal", show_in_menus=True,
+                          summary="Materiaal van anderen.", intro="Tools van partners."),
+    )
+
+
+def resource(
+    index: ResourceIndexPage, title: str = "Cyber-Scan", *, urls=("https://www.mediawijs.be/",), **fields
+) -> ResourcePage:
+    fields.setdefault("owner_name", "Mediawijs")
+    fields.setdefault("description", "<p>Een online scan voor scholen.</p>")
+    fields.setdefault("summary", f"{title}: materiaal van {fields['owner_name']}.")
+    taxonomy = {name: fields.pop(name) for name in list(fields) if name in TAXONOMY_NAMES}
+    page = ResourcePage(title=title, slug=title.lower().replace(" ", "-"), **fields)
+    page.links = [ResourceLink(url=url) for url in urls]
+    for name, values in taxonomy.items():
+        getattr(page, name).set(values)
+    return publish(index, page)
+
+
+TAXONOMY_NAMES = ("audiences", "topics", "approaches", "age_groups", "settings", "school_cells")
 
 
 def audience(slug: str = "onderwijs") -> Audience:

@@ -46,8 +46,9 @@ PAGE_TYPE_LABELS = {
 
 @register.filter
 def page_type_label(page) -> str:
-    """A short Dutch label for the kind of page, shown above a card title."""
-    return PAGE_TYPE_LABELS.get(page._meta.model_name, "Overzicht")
+    """A short Dutch label for the kind of page, shown above a card title. A page type of a
+    content app may bring its own (`type_label`)."""
+    return getattr(page, "type_label", None) or PAGE_TYPE_LABELS.get(page._meta.model_name, "Overzicht")
 
 
 @register.filter

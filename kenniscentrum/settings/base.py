@@ -19,10 +19,12 @@ INSTALLED_APPS = [
     # Project apps, one per domain.
     "core",
     "taxonomy",
+    "linkcheck",
     "home",
     "toolkits",
     "research",
     "practices",
+    "resources",
     "glossary",
     "news",
     "search",
@@ -217,6 +219,16 @@ SEARCH_TERM_RETENTION_DAYS = env.get_int("SEARCH_TERM_RETENTION_DAYS", 90, minim
 SEARCH_TERM_MIN_COUNT = env.get_int("SEARCH_TERM_MIN_COUNT", 5, minimum=1)
 # ... and editors' failed login attempts (IP address, browser) are deleted after this many days.
 LOGIN_ATTEMPT_RETENTION_DAYS = env.get_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30, minimum=1)
+
+# Link checker (`manage.py check_links`, daily): a link failing without a break for longer than
+# this is flagged to visitors on an external resource's page.
+LINKCHECK_DEAD_AFTER_DAYS = env.get_int("LINKCHECK_DEAD_AFTER_DAYS", 14, minimum=1)
+# Sent with every check; empty: "KenniscentrumPesten-Linkcontrole/1.0 (+BASE_URL)".
+LINKCHECK_USER_AGENT = env.get("LINKCHECK_USER_AGENT", "")
+
+# "Materiaal voorstellen" (resources/): at most this many proposals per minute, site-wide, and
+# the optional e-mail address is deleted when the board has handled the proposal.
+PROPOSALS_PER_MINUTE = env.get_int("PROPOSALS_PER_MINUTE", 10, minimum=1)
 
 LOGGING = {
     "version": 1,
