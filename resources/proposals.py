@@ -3,11 +3,8 @@
 from django import forms
 from django.core.validators import URLValidator
 
+# NUL bytes never reach this form: core.middleware drops them from every parameter.
 TEXT_LIMITS = {"title": 200, "owner_name": 200, "audience": 200, "why": 3000}
-NUL_MESSAGE = (
-    "Je tekst bevatte onzichtbare tekens (NUL) die we niet kunnen bewaren. We haalden ze weg: "
-    "kijk je tekst na en verstuur opnieuw."
-)
 
 
 def _too_long(limit: int) -> str:
@@ -44,16 +41,15 @@ class ProposalForm(forms.Form):
         error_messages={"invalid": "Dit e-mailadres klopt niet. Laat het leeg of verbeter het."},
     )
 
-    def __init__(self, data=None, **kwargs):
-        self.had_nul = False
-        if data is not None:
-            data = data.copy()
-            for key in list(data.keys()):
-                values = data.getlist(key)
-                if any("\x00" in v for v in values):
-                    self.had_nul = True
-                    data.setlist(key, [v.replace("\x00", "") for v in values])
-        super().__init__(data, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            described = [f"id_{name}-hulp"] if field.help_text else []
+            if self.is_bound and name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                described.append(f"id_{name}-fout")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def clean_url(self):
         url = self.cleaned_data["url"].strip()
@@ -65,9 +61,3 @@ class ProposalForm(forms.Form):
         except forms.ValidationError as exc:
             raise forms.ValidationError(message) from exc
         return url
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.had_nul:
-            raise forms.ValidationError(NUL_MESSAGE)
-        return cleaned

@@ -24,6 +24,7 @@ from analytics import reports
 from analytics.models import DailySearch, Feedback
 from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
+from resources.models import Proposal
 from search.models import PromotedResult, SynonymGroup
 from tests import pages
 
@@ -40,6 +41,9 @@ EXPECTED = {
     "editorial_review_report": ALL,  # each sees only the pages they may change
     "editorial_review_report_results": ALL,
     "search_zero_results": {"editor", "board", "admin"},  # visitors' search terms
+    "linkcheck_report": {"editor", "board", "admin"},  # broken links of all pages
+    "resources_proposals": {"board", "admin"},  # the board moderates proposed material
+    "resources_proposal": {"board", "admin"},
 }
 #: Snippet admin views, by "app_label.model" (every view of the snippet viewset).
 SNIPPET_RULES = {
@@ -135,7 +139,11 @@ def world(db):
     Feedback.objects.create(date=toolkit.first_published_at.date(), page=toolkit, useful=False, comment=COMMENT)
     DailySearch.objects.create(date=toolkit.first_published_at.date(), query=SEARCHED, zero_results=True, count=1)
     setup_all(apps)
+    proposal = Proposal.objects.create(
+        title="Cyber-Scan", url="https://www.mediawijs.be/", owner_name="Mediawijs", audience="scholen", why="Goed."
+    )
     return {
+        "proposal": proposal,
         "research": sections.research,
         "toolkit": toolkit,
         "other_toolkit": other,
@@ -184,6 +192,8 @@ def build_url(route, name, owner, converters, world):
             kwargs[converter] = world["toolkit"].pk
         elif converter == "job_id":
             kwargs[converter] = world["import_job"].pk
+        elif converter == "proposal_id":
+            kwargs[converter] = world["proposal"].pk
         elif converter in ("pk", "object_id"):
             kwargs[converter] = sample_object(owner).pk
         else:

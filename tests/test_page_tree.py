@@ -11,6 +11,7 @@ from home.models import AudiencePage, HomePage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from practices.models import PracticeIndexPage, PracticePage
 from research.models import ResearchIndexPage, ResearchPage
+from resources.models import ResourceIndexPage, ResourcePage
 from tests import pages
 from tests.pages import page_form
 from toolkits.models import ToolkitIndexPage, ToolkitPage
@@ -20,12 +21,13 @@ SECTIONS = {
     ToolkitIndexPage,
     ResearchIndexPage,
     PracticeIndexPage,
+    ResourceIndexPage,
     GlossaryPage,
     NewsIndexPage,
     EventIndexPage,
     ContentPage,
 }
-DETAIL_PAGES = {ToolkitPage, ResearchPage, PracticePage, NewsPage, EventPage}
+DETAIL_PAGES = {ToolkitPage, ResearchPage, PracticePage, ResourcePage, NewsPage, EventPage}
 ALL_TYPES = SECTIONS | DETAIL_PAGES | {HomePage}
 
 
@@ -39,6 +41,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             (ToolkitIndexPage, ToolkitPage),
             (ResearchIndexPage, ResearchPage),
             (PracticeIndexPage, PracticePage),
+            (ResourceIndexPage, ResourcePage),
             (NewsIndexPage, NewsPage),
             (EventIndexPage, EventPage),
         ]:
@@ -66,12 +69,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_at_most_one_of_each_singleton(self):
         """One home page, and one index of each kind: an editor cannot add a second."""
         tree = pages.sections()
+        pages.resource_index(tree.home)
         root = Page.get_first_root_node()
         self.assertFalse(HomePage.can_create_at(root))
         for model in (
             ToolkitIndexPage,
             ResearchIndexPage,
             PracticeIndexPage,
+            ResourceIndexPage,
             GlossaryPage,
             NewsIndexPage,
             EventIndexPage,

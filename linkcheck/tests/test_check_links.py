@@ -135,7 +135,8 @@ def site(settings, web, hanging):
     body = [("paragraph", "".join(f'<p><a href="{u}">link {n}</a></p>' for n, u in enumerate(others)))]
     about = ContentPage(title="Over ons", slug="over-ons", body=body)
     pages.publish(home, about)
-    draft = ContentPage(title="Ontwerp", slug="ontwerp", live=False, body=[("paragraph", f'<p><a href="{web}/ontwerp">x</a></p>')])
+    draft_body = [("paragraph", f'<p><a href="{web}/ontwerp">x</a></p>')]
+    draft = ContentPage(title="Ontwerp", slug="ontwerp", live=False, body=draft_body)
     home.add_child(instance=draft)
     return {"urls": urls, "resource": resource, "healthy": healthy, "about": about}
 
