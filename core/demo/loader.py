@@ -38,6 +38,7 @@ from home.models import AudiencePage, HomeFeatured, HomePage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from practices.models import EvidenceLevel, PracticeIndexPage, PracticePage, PracticeResearch
 from research.models import KeyFigure, ResearchIndexPage, ResearchPage
+from resources.models import ResourceIndexPage, ResourceLink, ResourcePage, ResourceRelated
 from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
 from toolkits.models import (
     ToolkitDownload,
@@ -56,6 +57,7 @@ SECTION_MODELS = {
     "toolkits": ToolkitIndexPage,
     "research": ResearchIndexPage,
     "practices": PracticeIndexPage,
+    "resources": ResourceIndexPage,
     "glossary": GlossaryPage,
     "news": NewsIndexPage,
     "events": EventIndexPage,
@@ -69,7 +71,7 @@ TAXONOMY_FIELDS = {
 }
 DEFAULT_COLOUR = "#1f5f8b"
 # Keys that differ between an unsaved and a saved child object without a change in content.
-VOLATILE_CHILD_KEYS = {"pk", "id", "sort_order", "toolkit", "practice", "research", "home"}
+VOLATILE_CHILD_KEYS = {"pk", "id", "sort_order", "toolkit", "practice", "research", "resource", "home"}
 
 
 @contextmanager
@@ -198,6 +200,8 @@ class DemoContentLoader:
         self.load_practices(self.fixture("practices.json"))
         self.say("Toolkits…")
         self.load_toolkits(self.fixture("toolkits.json"))
+        self.say("External material…")
+        self.load_resources(self.fixture("resources.json"))
         self.say("News and events…")
         self.load_news(self.fixture("news.json"))
         self.load_events(self.fixture("events.json"))
@@ -744,6 +748,44 @@ class DemoContentLoader:
             )
 
     # -- news and events --------------------------------------------------------------------
+
+    def load_resources(self, items: list):
+        """Existing material of others, described in our own words. Never assessed here and never
+        marked as checked: an editor checks each fact with the owner and fills in the date."""
+        parent = self.sections["resources"]
+        related = {}
+        for key in ("research", "practices", "toolkits"):
+            for page in Page.objects.child_of(self.sections[key]):
+                related[page.slug] = page
+        for item in items:
+            where = f"resource {item['slug']}"
+            missing = [slug for slug in item.get("related", []) if slug not in related]
+            if missing:
+                raise CommandError(f"{where}: unknown related pages {', '.join(missing)}.")
+            if not item.get("links"):
+                raise CommandError(f"{where}: every resource needs at least one link.")
+            published = self.date(item.get("published"), self.today)
+            fields = {
+                **self.base_fields(item),
+                **self.taxonomy_values(item, where),
+                **self.review_fields(item, published),
+                "owner_name": item["owner_name"],
+                "kind": item["kind"],
+                "description": _rich(item["description"]),
+                "cost": item.get("cost", "onbekend"),
+                "conditions": item.get("conditions", ""),
+                "languages": item.get("languages", ["nl"]),
+                "licence": item.get("licence", "niet-vermeld"),
+                "links": [
+                    ResourceLink(url=link["url"], label=link.get("label", ""), sort_order=i)
+                    for i, link in enumerate(item["links"])
+                ],
+                "related": [
+                    ResourceRelated(page=related[slug], sort_order=i)
+                    for i, slug in enumerate(item.get("related", []))
+                ],
+            }
+            self.upsert_page(parent, ResourcePage, item["slug"], fields, "external resources", published)
 
     def load_news(self, items: list):
         parent = self.sections["news"]
