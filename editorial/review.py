@@ -32,9 +32,10 @@ WINDOW_CHOICES = [
 def review_models():
     from practices.models import PracticePage
     from research.models import ResearchPage
+    from resources.models import ResourcePage
     from toolkits.models import ToolkitPage
 
-    return [ResearchPage, PracticePage, ToolkitPage]
+    return [ResearchPage, PracticePage, ToolkitPage, ResourcePage]
 
 
 def today() -> datetime.date:

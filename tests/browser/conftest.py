@@ -153,6 +153,8 @@ def _prepare_database(workdir: Path, env: dict, log):
     # The search index depends on the search code too: always rebuilt (a few seconds).
     if (ROOT / "search" / "management" / "commands" / "rebuild_search_index.py").exists():
         _run(["rebuild_search_index"], env, log)
+    # The demo accounts (redacteur, raad, partner) as `make run` creates them: idempotent, fast.
+    _run(["setup_editorial_workflow", "--demo-users"], env, log)
     if cached and not (cached / "ready").exists():
         _store_in_cache(workdir, cached)
 
