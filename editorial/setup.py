@@ -94,8 +94,8 @@ def _grant_search_tools(apps, group):
 
 
 #: The board moderates proposed material; editors and the board see the broken-links report.
-MODERATION = {BOARD: (("resources", "proposal", "moderate_proposal"),)}
-LINK_REPORT = ("linkcheck", "checkedlink", "view_checkedlink")
+MODERATION = {BOARD: (("resources", "proposal", "moderate_proposal", "Voorstellen van materiaal behandelen"),)}
+LINK_REPORT = ("linkcheck", "checkedlink", "view_checkedlink", "Can view gecontroleerde link")
 
 
 def _grant_reach(apps, group, grants):
@@ -118,8 +118,8 @@ def create_groups(apps):
         groups[name] = group
         _grant_reach(apps, group, REACH.get(name, ()))
     for name, grants in MODERATION.items():
-        for app_label, model, codename in grants:
-            groups[name].permissions.add(_permission(apps, app_label, model, codename))
+        for grant in grants:
+            groups[name].permissions.add(_permission(apps, *grant))
     for name in (REDACTIE, BOARD):
         groups[name].permissions.add(_permission(apps, *LINK_REPORT))
     _grant_media(apps, groups[REDACTIE], ("add", "change", "choose"))
