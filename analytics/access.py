@@ -27,7 +27,7 @@ FREE_TEXT_TABLES = {
     "zonder-resultaat": SEARCH_TERMS,
 }
 #: Tables and metrics that count the whole site whatever the audience filter says.
-SITE_WIDE_TABLES = {"toolkits", "hulproutes"}
+SITE_WIDE_TABLES = {"toolkits", "hulproutes", "meldpunt"}
 SITE_WIDE_METRICS = {"Kliks op hulproutes"}
 
 

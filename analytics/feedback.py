@@ -9,15 +9,12 @@
 
 import logging
 import re
-import time
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 
 from analytics.counting import mask_personal
 from analytics.models import COMMENT_MAX_LENGTH
+from core import formguard
 
 logger = logging.getLogger("analytics")
 SIGNING_NAMESPACE = "analytics.feedback"
@@ -29,7 +26,7 @@ def setting(name, default):
 
 
 def make_token() -> str:
-    return signing.dumps(int(time.time()), salt=SIGNING_NAMESPACE)
+    return formguard.make_timestamp(SIGNING_NAMESPACE)
 
 
 class FeedbackError(Exception):
@@ -40,14 +37,7 @@ class FeedbackError(Exception):
 
 
 def check_same_origin(request) -> None:
-    fetch_site = request.headers.get("Sec-Fetch-Site", "")
-    origin = request.headers.get("Origin", "")
-    if fetch_site:
-        ok = fetch_site == "same-origin"
-    elif origin and origin != "null":
-        ok = urlsplit(origin).netloc == request.get_host()
-    else:
-        ok = False
+    ok = formguard.is_same_origin(request)
     if not ok:
         raise FeedbackError(
             "Je feedback is niet verstuurd: gebruik het formulier onderaan de pagina "
@@ -57,47 +47,27 @@ def check_same_origin(request) -> None:
 
 
 def check_token(value) -> None:
-    max_age = setting("ANALYTICS_FEEDBACK_MAX_AGE", 2 * 86400)
-    expired = FeedbackError(
-        "Het formulier is verlopen. Kies opnieuw ‘Ja’ of ‘Nee’ en verstuur het nog eens."
+    problem, _ = formguard.read_timestamp(
+        value,
+        SIGNING_NAMESPACE,
+        min_seconds=setting("ANALYTICS_FEEDBACK_MIN_SECONDS", 2),
+        max_age=setting("ANALYTICS_FEEDBACK_MAX_AGE", 2 * 86400),
     )
-    try:
-        issued = int(signing.loads(value or "", salt=SIGNING_NAMESPACE, max_age=max_age))
-    except (signing.BadSignature, TypeError, ValueError) as exc:
-        raise expired from exc
-    age = time.time() - issued
-    if age > max_age:
-        raise expired
-    if age < setting("ANALYTICS_FEEDBACK_MIN_SECONDS", 2):
-        raise FeedbackError(
-            "Dat ging erg snel. Wacht een paar tellen en verstuur het formulier opnieuw."
-        )
+    if problem == formguard.EXPIRED:
+        raise FeedbackError("Het formulier is verlopen. Kies opnieuw ‘Ja’ of ‘Nee’ en verstuur het nog eens.")
+    if problem == formguard.TOO_FAST:
+        raise FeedbackError("Dat ging erg snel. Wacht een paar tellen en verstuur het formulier opnieuw.")
 
 
 def check_rate(page_id) -> None:
-    minute = int(time.time() // 60)
     limits = [
-        (
-            f"analytics:feedback:{page_id}:{minute}",
-            setting("ANALYTICS_FEEDBACK_PER_PAGE_PER_MINUTE", 6),
-        ),
-        (f"analytics:feedback:all:{minute}", setting("ANALYTICS_FEEDBACK_PER_MINUTE", 30)),
+        (f"analytics:feedback:{page_id}", setting("ANALYTICS_FEEDBACK_PER_PAGE_PER_MINUTE", 6)),
+        ("analytics:feedback:all", setting("ANALYTICS_FEEDBACK_PER_MINUTE", 30)),
     ]
     for key, limit in limits:
-        try:
-            cache.add(key, 0, timeout=120)
-            used = cache.incr(key)
-        except Exception:  # an unreachable cache must not stop honest feedback
-            used = None
-        if not isinstance(used, int):
-            # django-redis with IGNORE_EXCEPTIONS answers None instead of raising when Redis is
-            # down: no count, so no limit this minute rather than a lost comment.
-            logger.warning("Feedback rate limit skipped: the cache is not reachable.")
-            continue
-        if used > limit:
+        if formguard.over_limit(key, limit):
             raise FeedbackError(
-                "Er komt op dit moment erg veel feedback binnen. "
-                "Probeer het over een minuut opnieuw.",
+                "Er komt op dit moment erg veel feedback binnen. Probeer het over een minuut opnieuw.",
                 status=429,
             )
 

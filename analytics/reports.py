@@ -492,6 +492,25 @@ def table_toolkits(filters):
     )
 
 
+def table_reports(filters):
+    """Reports to the meldpunt per month (meldpunt.figures): counts below 5 are suppressed."""
+    from meldpunt.figures import MIN_COUNT, monthly_figures
+
+    rows = monthly_figures(filters.start, filters.end)
+    suppressed = f"minder dan {MIN_COUNT}"
+    return Table(
+        "meldpunt",
+        "Meldpunt 1712: meldingen per maand",
+        ["Maand", "Indeling", "Waarde", "Meldingen"],
+        [
+            [r["month"].strftime("%Y-%m"), r["dimension_label"], r["value_label"], r["count"] or suppressed]
+            for r in rows
+        ],
+        note=f"Per volledige maand, ook maanden die maar deels in de periode vallen. Aantallen onder {MIN_COUNT} "
+        "tonen we niet. De doelgroep- en inhoudstypefilter gelden niet voor meldingen.",
+    )
+
+
 DASHBOARD_TABLES = {
     "paginas": table_top_pages,
     "toolkits": table_toolkits,
@@ -503,6 +522,7 @@ DASHBOARD_TABLES = {
     "hulproutes": table_help_clicks,
     "feedback": table_feedback,
     "opmerkingen": table_comments,
+    "meldpunt": table_reports,
 }
 
 

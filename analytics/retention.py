@@ -7,6 +7,7 @@
   RARE_QUERY: totals stay right, a name or a one-off sentence is gone. Frequent terms stay.
 - Failed admin login attempts (django-axes: IP address, browser) older than
   LOGIN_ATTEMPT_RETENTION_DAYS are deleted.
+- Reports to the meldpunt past their period are deleted (meldpunt.retention).
 
 Safe to run any number of times: a second run finds nothing left to do.
 """
@@ -22,6 +23,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from analytics.models import DailySearch, DailySearchLanding, Feedback
+from meldpunt import retention as meldpunt_retention
 
 RARE_QUERY = "(zeldzame zoekterm)"
 
@@ -32,6 +34,9 @@ class RetentionResult:
     search_rows_merged: int = 0
     landing_rows_merged: int = 0
     login_attempts_deleted: int = 0
+    reports_closed_deleted: int = 0
+    reports_open_deleted: int = 0
+    report_access_log_deleted: int = 0
 
 
 def _cutoff(days: int) -> datetime.date:
@@ -65,7 +70,7 @@ def _merge(model, old, group_fields):
 
 
 @transaction.atomic
-def apply_retention() -> RetentionResult:
+def apply_retention(now=None) -> RetentionResult:
     result = RetentionResult()
     result.comments_emptied = (
         Feedback.objects.filter(date__lt=_cutoff(settings.FEEDBACK_COMMENT_RETENTION_DAYS))
@@ -79,6 +84,10 @@ def apply_retention() -> RetentionResult:
     )
     result.search_rows_merged = _merge(DailySearch, _old_rare(DailySearch, search_cutoff), ("date", "facets"))
     result.login_attempts_deleted = _delete_old_login_attempts()
+    reports = meldpunt_retention.delete_expired(now)
+    result.reports_closed_deleted = reports.closed
+    result.reports_open_deleted = reports.open
+    result.report_access_log_deleted = reports.access_log
     return result
 
 

@@ -1,9 +1,12 @@
-"""Spam resistance for public forms without cookies, accounts or third parties.
+"""Spam and abuse checks for public forms that keep no cookie and no address.
 
-- same origin (Sec-Fetch-Site or Origin), so no CSRF cookie is needed;
-- a signed timestamp: the form was on screen a few seconds, and not for days;
-- a site-wide cap per minute in the cache (no per-visitor key: nothing identifies a visitor).
-Each check raises `GuardError` with a Dutch message for the visitor.
+Shared by the page feedback (analytics), the proposal form (resources) and the meldpunt:
+- same origin (Sec-Fetch-Site or Origin) instead of a CSRF cookie;
+- a signed timestamp instead of a session: the form was on screen a few seconds, not for days;
+- site-wide counters per minute in the cache instead of per-visitor limits (nothing that
+  identifies a visitor is ever used as a key).
+Two styles: the `check_*` functions raise `GuardError` with a Dutch message; `is_same_origin`,
+`read_timestamp`, `over_limit` and `limit_reached` answer, for views that word their own messages.
 """
 
 import logging
@@ -15,6 +18,12 @@ from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
+#: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
+clock = time.time
+
+TOO_FAST = "too-fast"
+EXPIRED = "expired"
+
 
 class GuardError(Exception):
     def __init__(self, message: str, status: int = 400):
@@ -23,36 +32,64 @@ class GuardError(Exception):
         self.status = status
 
 
+def is_same_origin(request) -> bool:
+    """The form was posted from a page of this site (Sec-Fetch-Site, or else Origin)."""
+    fetch_site = request.headers.get("Sec-Fetch-Site", "")
+    origin = request.headers.get("Origin", "")
+    if fetch_site:
+        return fetch_site == "same-origin"
+    if origin and origin != "null":
+        return urlsplit(origin).netloc == request.get_host()
+    return False
+
+
+def check_same_origin(request, message: str) -> None:
+    if not is_same_origin(request):
+        raise GuardError(message, status=403)
+
+
 def make_token(namespace: str) -> str:
     return signing.dumps(int(time.time()), salt=namespace)
 
 
-def check_same_origin(request, message: str) -> None:
-    fetch_site = request.headers.get("Sec-Fetch-Site", "")
-    origin = request.headers.get("Origin", "")
-    if fetch_site:
-        ok = fetch_site == "same-origin"
-    elif origin and origin != "null":
-        ok = urlsplit(origin).netloc == request.get_host()
-    else:
-        ok = False
-    if not ok:
-        raise GuardError(message, status=403)
+def make_timestamp(salt: str, **extra) -> str:
+    """Like `make_token`, with extra signed values (e.g. a one-time nonce)."""
+    return signing.dumps({"t": int(time.time()), **extra}, salt=salt)
+
+
+def read_timestamp(value: str, salt: str, min_seconds: float, max_age: float) -> tuple[str, dict]:
+    """('', payload) when the form was on screen long enough and not too long; else (TOO_FAST
+    or EXPIRED, {}). Reads both `make_token` and `make_timestamp` tokens."""
+    try:
+        payload = signing.loads(value or "", salt=salt, max_age=max_age)
+    except (signing.BadSignature, TypeError, ValueError):
+        return EXPIRED, {}
+    if isinstance(payload, int):
+        payload = {"t": payload}
+    if not isinstance(payload, dict) or not isinstance(payload.get("t"), int):
+        return EXPIRED, {}
+    age = time.time() - payload["t"]
+    if age > max_age:
+        return EXPIRED, {}
+    if age < min_seconds:
+        return TOO_FAST, {}
+    return "", payload
 
 
 def check_token(value, namespace: str, *, min_seconds: float, max_age: int) -> None:
-    expired = GuardError("Het formulier is verlopen. Kijk je gegevens na en verstuur het opnieuw.")
-    try:
-        issued = int(signing.loads(value or "", salt=namespace, max_age=max_age))
-    except (signing.BadSignature, TypeError, ValueError) as exc:
-        raise expired from exc
-    if time.time() - issued < min_seconds:
+    problem, _ = read_timestamp(value, namespace, min_seconds=min_seconds, max_age=max_age)
+    if problem == EXPIRED:
+        raise GuardError("Het formulier is verlopen. Kijk je gegevens na en verstuur het opnieuw.")
+    if problem == TOO_FAST:
         raise GuardError("Dat ging erg snel. Wacht een paar tellen en verstuur het formulier opnieuw.")
 
 
-def check_rate(key: str, limit: int, message: str) -> None:
-    """At most `limit` per minute for `key`, site-wide. An unreachable cache lets it through."""
-    bucket = f"formguard:{key}:{int(time.time() // 60)}"
+def over_limit(key: str, limit: int) -> bool:
+    """Count one use of `key` in this minute; True once more than `limit` were counted.
+
+    An unreachable cache (django-redis with IGNORE_EXCEPTIONS answers None) means no limit this
+    minute rather than a lost message from an honest visitor."""
+    bucket = f"formguard:{key}:{int(clock() // 60)}"
     try:
         cache.add(bucket, 0, timeout=120)
         used = cache.incr(bucket)
@@ -60,6 +97,21 @@ def check_rate(key: str, limit: int, message: str) -> None:
         used = None
     if not isinstance(used, int):
         logger.warning("Rate limit %s skipped: the cache is not reachable.", key)
-        return
-    if used > limit:
+        return False
+    return used > limit
+
+
+def check_rate(key: str, limit: int, message: str) -> None:
+    """At most `limit` per minute for `key`, site-wide. An unreachable cache lets it through."""
+    if over_limit(key, limit):
         raise GuardError(message, status=429)
+
+
+def limit_reached(key: str, limit: int) -> bool:
+    """True when `over_limit` already counted more than `limit` uses of `key` this minute
+    (reads only; counts nothing)."""
+    try:
+        used = cache.get(f"formguard:{key}:{int(clock() // 60)}")
+    except Exception:  # noqa: BLE001 - an unreachable cache limits nothing
+        return False
+    return isinstance(used, int) and used > limit

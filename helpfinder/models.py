@@ -220,6 +220,23 @@ class HelpService(index.Indexed, ClusterableModel):
             channels.append(CHAT)
         return channels
 
+    def next_opening(self, now: datetime.datetime | None = None, days: int = 14) -> datetime.datetime | None:
+        """When the phone line next opens after `now` (Belgian time), skipping public holidays
+        when the line closes on them. None when it is always open or no hours are known."""
+        if self.always_open:
+            return None
+        local = brussels_now(now)
+        for offset in range(days + 1):
+            day = local.date() + datetime.timedelta(days=offset)
+            if self.closed_on_public_holidays and day in belgian_public_holidays(day.year):
+                continue
+            starts = sorted(row.opens for row in self.hours() if row.weekday == day.weekday())
+            for opens in starts:
+                moment = datetime.datetime.combine(day, opens, tzinfo=BRUSSELS)
+                if moment > local:
+                    return moment
+        return None
+
     def _open_at(self, rows, now) -> bool | None:
         if not rows:
             return None

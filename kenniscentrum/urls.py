@@ -22,6 +22,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("helpfinder.urls")),
+    path("", include("meldpunt.urls")),
     path("", include("analytics.urls")),
     path("", include("editorial.urls")),
     path("", include("resources.urls")),

@@ -25,12 +25,17 @@ from analytics.models import DailySearch, Feedback
 from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
 from resources.models import Proposal
+from meldpunt import service as meldpunt_service
+from meldpunt.models import Report
 from search.models import PromotedResult, SynonymGroup
 from tests import pages
 
-ROLES = ("anonymous", "partner", "editor", "board", "admin")
+ROLES = ("anonymous", "partner", "editor", "board", "admin", "counsellor")
 ALL = {"partner", "editor", "board", "admin"}
 ADMIN = {"admin"}
+#: The helpline's counsellors (group "Meldpunt 1712"): the only ones who read reports; not even a
+#: superuser outside the group.
+COUNSELLOR = {"counsellor"}
 
 #: Who may open each admin URL of our own apps (by URL name).
 EXPECTED = {
@@ -44,6 +49,9 @@ EXPECTED = {
     "linkcheck_report": {"editor", "board", "admin"},  # broken links of all pages
     "resources_proposals": {"board", "admin"},  # the board moderates proposed material
     "resources_proposal": {"board", "admin"},
+    "meldpunt_inbox": COUNSELLOR,
+    "meldpunt_report": COUNSELLOR,
+    "meldpunt_access_log": COUNSELLOR,
 }
 #: Snippet admin views, by "app_label.model" (every view of the snippet viewset).
 SNIPPET_RULES = {
@@ -69,6 +77,7 @@ DASHBOARD_EXPORTS = {key: ALL for key in reports.DASHBOARD_TABLES} | {
     "zonder-resultaat": {"editor", "board", "admin"},
     "toolkits": {"editor", "board", "admin"},  # site-wide: not narrowed to an audience
     "hulproutes": {"editor", "board", "admin"},
+    "meldpunt": {"editor", "board", "admin"},  # monthly report counts, small ones suppressed
 }
 TOOLKIT_EXPORTS = {
     "downloads": ALL,
@@ -139,6 +148,9 @@ def world(db):
     Feedback.objects.create(date=toolkit.first_published_at.date(), page=toolkit, useful=False, comment=COMMENT)
     DailySearch.objects.create(date=toolkit.first_published_at.date(), query=SEARCHED, zero_results=True, count=1)
     setup_all(apps)
+    meldpunt_service.create_report(
+        {"danger": "nee", "who": "slachtoffer", "setting": "online", "answer_by": "code", "text": COMMENT}
+    )
     proposal = Proposal.objects.create(
         title="Cyber-Scan", url="https://www.mediawijs.be/", owner_name="Mediawijs", audience="scholen", why="Goed."
     )
@@ -159,6 +171,7 @@ def clients(world):
         "partner": [PARTNER, f"{PARTNER_PREFIX}Onderwijs"],
         "editor": [REDACTIE],
         "board": [BOARD],
+        "counsellor": [meldpunt_service.GROUP],
     }
     result = {"anonymous": Client()}
     for role, group_names in memberships.items():
@@ -194,6 +207,8 @@ def build_url(route, name, owner, converters, world):
             kwargs[converter] = world["import_job"].pk
         elif converter == "proposal_id":
             kwargs[converter] = world["proposal"].pk
+        elif converter == "pk" and owner.startswith("meldpunt_"):
+            kwargs[converter] = Report.objects.first().pk
         elif converter in ("pk", "object_id"):
             kwargs[converter] = sample_object(owner).pk
         else:
@@ -221,7 +236,8 @@ def expected_roles(owner, name):
     assert model in SNIPPET_RULES, f"{owner}: say who may open it in SNIPPET_RULES"
     if owner.startswith("choose/"):
         # Choosers list the terms for the page editor; creating one needs the add permission.
-        return SNIPPET_RULES[model] if name.endswith(":create") else ALL
+        # Any admin user (a counsellor too) may list the public terms.
+        return SNIPPET_RULES[model] if name.endswith(":create") else ALL | COUNSELLOR
     return SNIPPET_RULES[model]
 
 
@@ -286,7 +302,7 @@ def test_partner_sees_only_the_figures_of_their_own_audience(clients, world):
     assert COMMENT not in html
     assert "Kliks op hulproutes" not in html  # counted site-wide, not per audience
     assert {t.key for t in response.context["tables"]}.isdisjoint(
-        {"opmerkingen", "zoektermen", "zonder-resultaat", "toolkits", "hulproutes"}
+        {"opmerkingen", "zoektermen", "zonder-resultaat", "toolkits", "hulproutes", "meldpunt"}
     )
     # A toolkit of another audience: no figures at all.
     other = partner.get(f"/admin/bereik/toolkit/{world['other_toolkit'].pk}/")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "helpfinder",
+    "meldpunt",
     "analytics",
     "editorial",
     # Wagtail
@@ -229,6 +230,22 @@ LINKCHECK_USER_AGENT = env.get("LINKCHECK_USER_AGENT", "")
 # "Materiaal voorstellen" (resources/): at most this many proposals per minute, site-wide, and
 # the optional e-mail address is deleted when the board has handled the proposal.
 PROPOSALS_PER_MINUTE = env.get_int("PROPOSALS_PER_MINUTE", 10, minimum=1)
+
+# Meldpunt 1712 (meldpunt/). Report texts, replies and contact details are encrypted with these
+# Fernet keys, newest first (MultiFernet: the first encrypts, all decrypt; rotation in README).
+# They live outside the database: MELDPUNT_KEYS (comma-separated) or MELDPUNT_KEY_FILE.
+MELDPUNT_KEYS = env.secret_list("MELDPUNT_KEYS", file_variable="MELDPUNT_KEY_FILE")
+# Retention (apply_retention): closed reports are deleted this many days after closing; all
+# others (never answered, or answered but not closed) this many days after the last message.
+MELDPUNT_CLOSED_RETENTION_DAYS = env.get_int("MELDPUNT_CLOSED_RETENTION_DAYS", 90, minimum=1)
+MELDPUNT_OPEN_RETENTION_DAYS = env.get_int("MELDPUNT_OPEN_RETENTION_DAYS", 180, minimum=1)
+# The counsellors' access log (who opened which report, no content) is kept this long.
+MELDPUNT_ACCESS_LOG_RETENTION_DAYS = env.get_int("MELDPUNT_ACCESS_LOG_RETENTION_DAYS", 365, minimum=1)
+# Spam and guessing limits, site-wide per minute (no addresses are kept, so no per-person limit).
+MELDPUNT_REPORTS_PER_MINUTE = env.get_int("MELDPUNT_REPORTS_PER_MINUTE", 20, minimum=1)
+MELDPUNT_CODE_FAILURES_PER_MINUTE = env.get_int("MELDPUNT_CODE_FAILURES_PER_MINUTE", 30, minimum=1)
+# A form sent sooner than this after it was shown is treated as automatic.
+MELDPUNT_MIN_SECONDS = env.get_int("MELDPUNT_MIN_SECONDS", 3)
 
 LOGGING = {
     "version": 1,

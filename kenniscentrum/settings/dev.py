@@ -9,3 +9,5 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# A fixed development key for the meldpunt when none is set (never in production).
+MELDPUNT_KEYS = MELDPUNT_KEYS or ["ZGV2LW9ubHktbWVsZHB1bnQta2V5LTAwMDAwMDAwMDA="]  # noqa: F405

@@ -102,3 +102,23 @@ def get_int(name: str, default: int, minimum: int = 0) -> int:
     if number < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
     return number
+
+
+def secret_list(name: str, file_variable: str) -> list[str]:
+    """Secrets, newest first: comma-separated in `name`, or one per line in the file that
+    `file_variable` names (a mounted secret; lines starting with # are skipped).
+
+    A file that cannot be read gives no secrets rather than a failed start: the feature that
+    needs them says so clearly where it is used (the meldpunt's admin)."""
+    value = get(name)
+    if value:
+        return [item.strip() for item in value.split(",") if item.strip()]
+    path = get(file_variable)
+    if not path:
+        return []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

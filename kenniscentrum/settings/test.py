@@ -26,3 +26,5 @@ SEARCH_INDEX_PREFIX = "test-kenniscentrum"
 TEST_ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A fixed key for the meldpunt's encryption (tests only; never used for real reports).
+MELDPUNT_KEYS = ["dGVzdC1vbmx5LW1lbGRwdW50LWtleS0wMDAwMDAwMDA="]
