@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 #: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
 clock = time.time
 
+#: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
+clock = time.time
+
 TOO_FAST = "too-fast"
 EXPIRED = "expired"
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from helpfinder.models import HelpService, brussels_now
+from helpfinder.models import BRUSSELS, HelpService, brussels_now
 from meldpunt import choices, codes
 from meldpunt.models import Message, MonthlyCount, Report
 
@@ -69,7 +69,7 @@ def create_report(data: dict) -> str:
 
 
 def _count(report: Report) -> None:
-    month = report.created_at.astimezone(brussels_now().tzinfo).date().replace(day=1)
+    month = report.created_at.astimezone(BRUSSELS).date().replace(day=1)
     for dimension, field in DIMENSIONS.items():
         value = getattr(report, field) if field else ""
         if dimension == "platform" and report.setting != "online" and not value:

@@ -6,6 +6,7 @@ is stored, every response is `no-store` and `no-referrer` (core.middleware).
 """
 
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -66,8 +67,6 @@ def _form_page(request, form, error="", status=200):
 
 
 def _nonce() -> str:
-    import secrets
-
     return secrets.token_urlsafe(12)
 
 

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -5,13 +7,16 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 
+from core import formguard
 from meldpunt.service import GROUP
 
 
 @pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    """Rate-limit counters live in the cache: every test starts at zero. Forms may be sent at
-    once (the minimum time on screen has its own test)."""
+def fresh_limits(settings, monkeypatch):
+    """Rate-limit counters live in the cache: every test starts at zero, in one frozen minute.
+    Forms may be sent at once (the minimum time on screen has its own test)."""
+    frozen = time.time()
+    monkeypatch.setattr(formguard, "clock", lambda: frozen)
     settings.MELDPUNT_MIN_SECONDS = 0
     cache.clear()
     yield

@@ -3,6 +3,8 @@
 from tests.browser.site import AUDIENCE_PAGES, CONTENT_PAGES, SECTIONS, Site
 
 HELP_PAGES = {
+    "meldpunt-formulier": "/melden/",
+    "meldpunt-terugkomen": "/melden/terug/",
     "hulp-stap-1-wie": "/hulp/",
     "hulp-stap-2-waar": "/hulp/?wie=jongere",
     "hulp-stap-3-gevaar": "/hulp/?wie=jongere&waar=online",

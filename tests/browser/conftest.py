@@ -182,6 +182,10 @@ def _store_in_cache(workdir: Path, cached: Path):
         shutil.rmtree(building, ignore_errors=True)
 
 
+#: The environment of the live server (its database): for `manage`.
+SERVER_ENV: dict = {}
+
+
 @pytest.fixture(scope="session")
 def live_url():
     """Base URL of a gunicorn server with the demo content, for the whole session.
@@ -206,6 +210,7 @@ def live_url():
     }
     env.pop("ELASTICSEARCH_URL", None)
     env.pop("REDIS_URL", None)
+    SERVER_ENV.update(env)
     log_path = ARTIFACTS / "browser-server.log"
     with open(log_path, "w") as log:
         _prepare_database(workdir, env, log)
@@ -241,6 +246,27 @@ def live_url():
             except subprocess.TimeoutExpired:
                 process.kill()
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def manage(live_url):
+    """Run `manage.py <args>` against the live server's own database (e.g. to add a user)."""
+    if not SERVER_ENV:
+        pytest.skip("manage: only with the test server the tests start themselves (not BROWSER_TEST_URL)")
+
+    def run(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=SERVER_ENV,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    return run
 
 
 @pytest.fixture(scope="package")

@@ -19,3 +19,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = bool(os.environ.get("WHITENOISE_AUTOREFRESH"))  # for local work only
 QUICK_EXIT_URL = os.environ.get("BROWSER_TEST_BASE_URL", "") + "/neutraal/"
 WAGTAILADMIN_BASE_URL = os.environ.get("BROWSER_TEST_BASE_URL", "http://127.0.0.1")
+# The journeys fill the meldpunt's form faster than a person; the minimum time has its own test.
+MELDPUNT_MIN_SECONDS = 0

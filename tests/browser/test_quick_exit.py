@@ -17,6 +17,8 @@ HELP_PAGES = [
     "/hulp/hulplijnen/",
     "/hulp/route/sextortion/",
     "/veilig-surfen/",
+    "/melden/",
+    "/melden/terug/",
 ]
 
 
