@@ -24,9 +24,9 @@ from analytics import reports
 from analytics.models import DailySearch, Feedback
 from editorial.models import ReferenceImport
 from editorial.setup import BOARD, PARTNER, PARTNER_PREFIX, REDACTIE, setup_all
-from resources.models import Proposal
 from meldpunt import service as meldpunt_service
 from meldpunt.models import Report
+from resources.models import Proposal
 from search.models import PromotedResult, SynonymGroup
 from tests import pages
 
