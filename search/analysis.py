@@ -91,6 +91,9 @@ class Term:
     alternatives: tuple[str, ...]
     forms: tuple[str, ...] = ()
     required: bool = True
+    #: The index holds the typed word (or a form of it). False for a word only its synonyms
+    #: find ("treiteren"): then the synonyms count as the word itself in every engine.
+    known: bool = True
 
     @property
     def own(self) -> tuple[str, ...]:
@@ -293,7 +296,8 @@ def expand_forms(parsed: ParsedQuery, known: Callable[[set[str]], set[str]]) -> 
         forms = tuple(sorted(candidates[n] & found))
         synonyms = tuple(a for a in term.alternatives[1:] if a not in forms)
         if typed in found or forms or any(a in found for a in synonyms):
-            terms.append(Term(term.word, (typed, *forms, *synonyms), forms, term.required))
+            known_word = typed in found or bool(forms)
+            terms.append(Term(term.word, (typed, *forms, *synonyms), forms, term.required, known_word))
             continue
         parts = split_compound(term.word, known)
         if parts:

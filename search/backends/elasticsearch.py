@@ -46,7 +46,7 @@ from search.backends.es_clients import (
     Unreachable,
     detect,
 )
-from search.backends.es_mapping import PROBE_TEXT, index_body, rules_digest, synonym_rules
+from search.backends.es_mapping import PROBE_TEXT, index_body, rules_digest, synonym_rules, title_terms_key
 from search.backends.es_queries import (
     DEFAULT_BUCKETS,
     FACET_AGG,
@@ -119,6 +119,7 @@ def document_source(doc: IndexDocument) -> dict:
         "date": doc.date.isoformat() if doc.date else None,
         "language": doc.language,
         "sort_title": " ".join(words(doc.title))[:255],
+        "title_terms": title_terms_key(analyze(doc.title))[:1000],
         "spell": f"{doc.title}\n{doc.summary}",
         "facets": {name: list(dict.fromkeys(values)) for name, values in doc.facets.items()},
         "extra": doc.extra,

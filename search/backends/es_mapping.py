@@ -39,7 +39,7 @@ from elasticsearch.dsl import (
 from search.analysis import MAX_TOKEN_LENGTH, STEMMER_ALGORITHM, STOPWORDS, analyze, words
 
 #: Bump when the mapping or analysis changes incompatibly; stored in the index's `_meta`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: title_terms (exact-title ranking)
 #: Fields searched by text queries and their weights (title > summary > body).
 TEXT_FIELDS = ("title^3", "summary^2", "body")
 #: Longest prefix the suggestion field indexes; longer typed prefixes are cut to this.
@@ -181,6 +181,9 @@ def mapping(rules: list[str], language: str = STEMMER_ALGORITHM) -> Mapping:
     # Folded in Python exactly like the database engine's sort_title; the normalizer keeps
     # the order accent- and case-insensitive for any value that was not.
     m.field("sort_title", Keyword(normalizer=SORT_NORMALIZER))
+    # The title's distinct index terms, sorted, as one value (`title_terms_key`): "the title is
+    # exactly the query" is then one term lookup, as in the database engine's ranking.
+    m.field("title_terms", Keyword(doc_values=False))
     m.field("url", Keyword(index=False, doc_values=False))
     m.field("date", Date(format="strict_date"))
     m.field("language", Keyword())
@@ -203,3 +206,8 @@ def index_definition(name: str, rules: list[str], language: str = STEMMER_ALGORI
 def index_body(rules: list[str], language: str = STEMMER_ALGORITHM) -> dict:
     """{"settings": ..., "mappings": ...} for `indices.create`."""
     return index_definition("kc", rules, language).to_dict()
+
+
+def title_terms_key(stems) -> str:
+    """Distinct stems, sorted, space separated: the same key for a title and for a query."""
+    return " ".join(sorted(set(stems)))

@@ -11,8 +11,10 @@ How the contract (`search.backends.base`) maps onto one request:
   the expansion the caller chose is honoured even before the index's synonym list has been
   synced. A phrase is a `phrase` multi_match analysed without synonyms (positions keep the
   gaps stopwords leave, as the stemmed text of the database engine does).
-  Weights title^3, summary^2, body (`most_fields`: the fields' scores add up), plus a
-  fixed boost when the title alone matches the whole query as typed (no synonyms).
+  Weights title^3, summary^2, body (`most_fields`: the fields' scores add up). The order
+  follows search.ranking in score bands: clauses matched (widened queries), a title that is
+  exactly the query (`title_terms`), then the text score with the typed word above its forms
+  and synonyms (`dis_max`) and a small bonus when the title holds every typed word.
 - `base_filters` sit in `query.bool.filter`: they restrict hits, total and every count.
 - active filters sit in `post_filter` (AND across facets, `terms` = OR within one), and
   each facet's aggregation is a `filter` aggregation with every active filter except its
@@ -23,20 +25,29 @@ How the contract (`search.backends.base`) maps onto one request:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from elasticsearch.dsl import Q, Search
 
 from search.analysis import ParsedQuery, Term, stem, words
 from search.backends.base import SearchQuery
-from search.backends.es_mapping import PREFIX_MAX_GRAM, TEXT_FIELDS
+from search.backends.es_mapping import PREFIX_MAX_GRAM, TEXT_FIELDS, title_terms_key
+from search.ranking import FORM_WEIGHT, SYNONYM_WEIGHT
 
 #: Hits beyond this offset are never fetched (the index's max_result_window).
 MAX_RESULT_WINDOW = 10_000
 #: Bucket size for a facet whose number of values is not known.
 DEFAULT_BUCKETS = 100
-#: Added to the score when the title alone matches the whole query (database engine: same).
-TITLE_BOOST = 100.0
+# The order of search.ranking (the database engines), as score bands: every clause a widened
+# query matches (COVERAGE_BOOST each) > a title that is exactly the query (EXACT_TITLE_BOOST) >
+# the text score, plus a bonus when the title holds every typed word (TITLE_BOOST).
+COVERAGE_BOOST = 10_000.0
+EXACT_TITLE_BOOST = 1_000.0
+TITLE_BOOST = 4.0
+#: At most this many exact-title keys per query (a word that only its synonyms find may stand
+#: for each of them).
+MAX_EXACT_KEYS = 64
 FACET_AGG = "facet_{}"
 _FACET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
@@ -50,35 +61,53 @@ def facet_field(facet: str) -> str:
 
 
 def term_clause(term: Term, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True) -> Q:
-    """One query word: its own form through the synonym-aware search analyzer, or any of
-    the alternatives `search.analysis` expanded it to. Without `synonyms`: the typed word's
-    stem only."""
+    """One query word, scored as search.ranking does: the best of the typed word itself, one of
+    its forms (FORM_WEIGHT) and one of its synonyms (SYNONYM_WEIGHT, or in full when the index
+    does not hold the typed word). Without `synonyms`: the typed word's stem only."""
+    own = Q("multi_match", query=term.word, fields=list(fields), type="most_fields", analyzer="kc_dutch")
     if not synonyms:
-        return Q(
-            "multi_match",
-            query=term.word,
-            fields=list(fields),
-            type="most_fields",
-            analyzer="kc_dutch",
-        )
-    own = Q("multi_match", query=term.word, fields=list(fields), type="most_fields")
-    others = [alt for alt in term.alternatives if alt != stem(term.word)]
-    if not others:
         return own
-    alternatives = Q(
-        "multi_match",
-        query=" ".join(others),
-        fields=list(fields),
-        type="most_fields",
-        operator="or",
-        analyzer="kc_stems",
-    )
-    return Q("bool", should=[own, alternatives], minimum_should_match=1)
+    typed = stem(term.word)
+    forms = [f for f in term.forms if f != typed]
+    others = [a for a in term.alternatives if a != typed and a not in term.forms]
+    synonym_weight = 1.0 if not term.known else SYNONYM_WEIGHT
+    # The fields' own search analyzer adds the cluster's synonym list (synced from the admin).
+    choices = [
+        own,
+        Q("multi_match", query=term.word, fields=list(fields), type="most_fields", boost=synonym_weight),
+    ]
+    for stems, weight in ((forms, FORM_WEIGHT), (others, synonym_weight)):
+        if stems:
+            choices.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(stems),
+                    fields=list(fields),
+                    type="most_fields",
+                    operator="or",
+                    analyzer="kc_stems",
+                    boost=weight,
+                )
+            )
+    return Q("dis_max", queries=choices, tie_breaker=0.0)
 
 
-def text_clauses(
-    query: ParsedQuery, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True
-) -> list[Q]:
+def exact_title_keys(query: ParsedQuery) -> list[str]:
+    """The `title_terms` values of a title that is exactly the query: the typed words' stems
+    (for a word the index does not hold, any of its synonyms), as search.ranking decides."""
+    terms = query.required_terms
+    if query.phrases or not terms:
+        return []
+    choices = [t.alternatives if not t.known else t.alternatives[:1] for t in terms]
+    keys = {
+        title_terms_key(combo)
+        for combo in itertools.islice(itertools.product(*choices), MAX_EXACT_KEYS)
+        if len(set(combo)) == len(combo)
+    }
+    return sorted(keys)
+
+
+def text_clauses(query: ParsedQuery, fields: tuple[str, ...] = TEXT_FIELDS, synonyms: bool = True) -> list[Q]:
     clauses = [term_clause(term, fields, synonyms) for term in query.required_terms]
     for phrase in query.phrases:
         clauses.append(
@@ -130,11 +159,15 @@ def search_request(query: SearchQuery, bucket_sizes: dict[str, int] | None = Non
     required = set(map(id, query.query.required_terms))
     should = [term_clause(t) for t in query.query.terms if id(t) not in required]
     if clauses and query.query.min_match is not None:
+        # Full matches before partial ones: a fixed band per matched clause.
+        should.extend(Q("constant_score", filter=c, boost=COVERAGE_BOOST) for c in clauses)
         clauses = [Q("bool", should=clauses, minimum_should_match=query.query.min_match)]
     if clauses:
-        # As in the database engine: when the title alone matches the whole query as typed
-        # (without synonyms), the item comes first: IDF would otherwise let a rare synonym
-        # outrank the very word the visitor typed.
+        keys = exact_title_keys(query.query)
+        if keys:
+            # "pesten" -> the glossary term Pesten, before every title that merely holds it.
+            should.append(Q("constant_score", filter=Q("terms", title_terms=keys), boost=EXACT_TITLE_BOOST))
+        # A bonus when the title holds every typed word (without synonyms).
         title_only = Q("bool", must=text_clauses(query.query, fields=("title",), synonyms=False))
         should.append(Q("constant_score", filter=title_only, boost=TITLE_BOOST))
     s = Search().query(

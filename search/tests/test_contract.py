@@ -391,3 +391,34 @@ def test_the_typed_word_in_a_title_beats_a_synonym_in_a_title(engine):
     )
     assert keys(search(engine, "gepest")) == ["page:2", "page:1"]
     assert keys(search(engine, "pestkop")) == ["page:1", "page:2"]
+
+
+def test_a_title_that_is_exactly_the_query_comes_first(engine):
+    # "pesten" -> the glossary term Pesten, although longer items say "pesten" far more often.
+    busy = "Pesten, pesten en nog eens pesten: pesten op school. " * 5
+    engine.rebuild(
+        [
+            doc("term:1", "Pesten", summary="Herhaald kwetsen.", date=datetime.date(2015, 1, 1), type="begrip"),
+            doc("page:1", "Pesten op school aanpakken", summary=busy, body=busy, date=datetime.date(2025, 1, 1)),
+            doc("page:2", "Pesten en pesters", summary=busy, body=busy, date=datetime.date(2024, 1, 1)),
+        ]
+    )
+    assert keys(search(engine, "pesten"))[0] == "term:1"
+    assert keys(search(engine, "Pesten!"))[0] == "term:1"
+
+
+def test_a_widened_search_ranks_full_matches_first(engine):
+    # Three words, none of the items has all three: those with two come before those with one,
+    # however often the one word occurs.
+    engine.rebuild(
+        [
+            doc("page:1", "Sexting", summary="sexting " * 30, body="sexting " * 60),
+            doc("page:2", "Sexting in de klas", summary="Over sexting en de klas."),
+            doc("page:3", "Klas", summary="klas " * 30),
+        ]
+    )
+    parsed = parse_query("sexting klas lerarenkamer", SYNONYMS)
+    parsed.min_match = 1
+    results = engine.search(SearchQuery(query=parsed))
+    assert keys(results)[0] == "page:2"
+    assert set(keys(results)) == {"page:1", "page:2", "page:3"}
