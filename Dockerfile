@@ -18,6 +18,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# WeasyPrint (the self-assessment's PDF) draws text with the system's pango.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, from the lock file, so code changes reuse this layer. Every package in
 # the lock ships a manylinux wheel: no compiler needed.
 COPY requirements.lock ./

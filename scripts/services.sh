@@ -73,7 +73,7 @@ CONF
 install_chromium() {
     if ! command -v chromium >/dev/null 2>&1; then
         echo "== installing chromium (Debian package)"
-        apt_install chromium fonts-dejavu-core
+        apt_install chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
     fi
     echo "== $(chromium --version 2>/dev/null || echo 'chromium installed')"
 }
