@@ -34,6 +34,7 @@ from analytics.models import (
     DailyDownload,
     DailyHelpClick,
     DailyPageView,
+    DailyPlanningEvent,
     DailySearch,
     DailySearchLanding,
 )
@@ -311,6 +312,17 @@ def record_help_click(route, request=None) -> None:
     route = str(route or "").strip().lower()[:ROUTE_MAX_LENGTH]
     if route:
         queue(request, DailyHelpClick, {"date": timezone.localdate(), "route": route})
+
+
+def record_planning_event(event, audience="", request=None) -> None:
+    request = request or current_request()
+    if request is not None and not countable(request):
+        return
+    event = str(event or "").strip().lower()[:ROUTE_MAX_LENGTH]
+    audience = str(audience or "").strip().lower()[:ROUTE_MAX_LENGTH]
+    if event:
+        keys = {"date": timezone.localdate(), "event": event, "audience": audience}
+        queue(request, DailyPlanningEvent, keys)
 
 
 def search_query_from_referer(request):

@@ -139,6 +139,28 @@ class DailyHelpClick(models.Model):
         return f"{self.date} {self.route}: {self.count}"
 
 
+class DailyPlanningEvent(models.Model):
+    """Use of the planning tools (self-assessment, comparison, lists) per day, event and
+    audience slug: how many, never by whom."""
+
+    date = models.DateField("dag", db_index=True)
+    event = models.CharField("gebeurtenis", max_length=ROUTE_MAX_LENGTH)
+    audience = models.CharField("doelgroep", max_length=ROUTE_MAX_LENGTH, blank=True)
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        verbose_name = "gebruik van de planningstools per dag"
+        verbose_name_plural = "gebruik van de planningstools per dag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "event", "audience"], name="analytics_planning_day_event_audience"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.event} ({self.audience or '-'}): {self.count}"
+
+
 class Feedback(models.Model):
     date = models.DateField("dag", db_index=True)
     page = models.ForeignKey(

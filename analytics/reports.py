@@ -18,6 +18,7 @@ from analytics.models import (
     DailyDownload,
     DailyHelpClick,
     DailyPageView,
+    DailyPlanningEvent,
     DailySearch,
     DailySearchLanding,
     Feedback,
@@ -403,6 +404,40 @@ def table_help_clicks(filters):
     )
 
 
+def planning_event_labels():
+    """{event: label} as the planning app announces them (empty without that app)."""
+    try:
+        from planning.signals import EVENTS
+    except ImportError:
+        return {}
+    return EVENTS
+
+
+def table_planning(filters):
+    """Self-assessments, comparisons and lists per audience: counts only."""
+    labels = planning_event_labels()
+    qs = in_range(DailyPlanningEvent.objects.all(), filters)
+    if filters.audience:
+        qs = qs.filter(audience=filters.audience)
+    counts = {}
+    for r in qs.values("audience", "event").annotate(n=Sum("count")):
+        counts.setdefault(r["audience"], {})[r["event"]] = r["n"]
+    names = dict(audience_choices())
+    rows = [
+        [names.get(audience, UNSPECIFIED_LABEL if not audience else audience)]
+        + [per_event.get(event, 0) for event in labels]
+        for audience, per_event in sorted(counts.items(), key=lambda item: -sum(item[1].values()))
+    ]
+    return Table(
+        "planning",
+        "Zelfscan, vergelijken en lijsten",
+        ["Doelgroep", *labels.values()],
+        rows,
+        note="Per doelgroep van de zelfscan of van het materiaal; nooit per persoon. "
+        "De inhoudstypefilter geldt hier niet.",
+    )
+
+
 def table_feedback(filters, qs=None):
     qs = feedback(filters) if qs is None else qs
     rows = list(
@@ -520,6 +555,7 @@ DASHBOARD_TABLES = {
     "zonder-resultaat": table_zero_results,
     "filters": table_facets,
     "hulproutes": table_help_clicks,
+    "planning": table_planning,
     "feedback": table_feedback,
     "opmerkingen": table_comments,
     "meldpunt": table_reports,

@@ -33,6 +33,13 @@ def on_help_route_clicked(sender, route="", request=None, channel="", **kwargs):
         logger.exception("Counting a help-route click failed.")
 
 
+def on_planning_event(sender, event="", audience="", request=None, **kwargs):
+    try:
+        counting.record_planning_event(event, audience, request=request)
+    except Exception:
+        logger.exception("Counting a planning event failed.")
+
+
 def connect():
     """Connect to the signals of apps that may not exist yet; each is optional."""
     try:
@@ -49,3 +56,9 @@ def connect():
         help_route_clicked.connect(
             on_help_route_clicked, dispatch_uid="analytics_help_route_clicked"
         )
+    try:
+        from planning.signals import planning_event
+    except ImportError:
+        logger.info("planning.signals not available: planning tools are not counted.")
+    else:
+        planning_event.connect(on_planning_event, dispatch_uid="analytics_planning_event")

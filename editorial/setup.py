@@ -85,12 +85,14 @@ REACH = {
 #: The editors keep the search tools: synonyms and promoted results (the to-do list of
 #: searches without results leads to them).
 SEARCH_TOOLS = ("synonymgroup", "promotedresult")
+#: ... and the self-assessment's questions and advice (planning: Zelfscans).
+EDITOR_TOOLS = [("search", model) for model in SEARCH_TOOLS] + [("planning", "scan")]
 
 
 def _grant_search_tools(apps, group):
-    for model in SEARCH_TOOLS:
+    for app_label, model in EDITOR_TOOLS:
         for action in ("add", "change", "delete", "view"):
-            group.permissions.add(_permission(apps, "search", model, f"{action}_{model}"))
+            group.permissions.add(_permission(apps, app_label, model, f"{action}_{model}"))
 
 
 #: The board moderates proposed material; editors and the board see the broken-links report.

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("analytics.urls")),
     path("", include("editorial.urls")),
     path("", include("resources.urls")),
+    path("", include("planning.urls")),
 ]
 
 if settings.DEBUG:

@@ -531,6 +531,8 @@ class GridCell:
     level: str
     count: int
     url: str
+    strategy_slug: str = ""
+    level_slug: str = ""
 
 
 def school_grid() -> dict:
@@ -553,7 +555,8 @@ def school_grid() -> dict:
             state = {"filters": {"type": types, "cel": (value,)}}
             cells.append(
                 GridCell(
-                    strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state)
+                    strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state),
+                    strategy.slug, level.slug,
                 )
             )
         rows.append((strategy, cells))

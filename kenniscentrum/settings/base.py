@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "meldpunt",
     "analytics",
     "editorial",
+    "planning",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
