@@ -62,6 +62,7 @@ SNIPPET_RULES = {
     "helpfinder.crisisphrase": ADMIN,
     "search.synonymgroup": {"editor", "admin"},
     "search.promotedresult": {"editor", "admin"},
+    "planning.scan": {"editor", "admin"},  # the self-assessment questions and advice
     "taxonomy.audience": ADMIN,
     "taxonomy.topic": ADMIN,
     "taxonomy.approach": ADMIN,

@@ -284,3 +284,16 @@ def test_reach_dashboard_table_counts_per_audience_only(visitor):
     table = reports.table_planning(filters)
     assert table.headers[:3] == ["Doelgroep", "Zelfscans gestart", "Zelfscans voltooid"]
     assert ["Werkgevers en werknemers", 1, 1, 0, 0, 0, 0] in table.rows
+
+
+def test_purge_deletes_only_expired_lists_and_saved_plans():
+    from django.core.management import call_command
+
+    old = SharedList.objects.create(expires=timezone.localdate() - timezone.timedelta(days=1))
+    current = SharedList.objects.create()
+    scan = Scan.objects.get(slug="school")
+    SavedScan.objects.create(scan=scan, answers="x", expires=timezone.localdate() - timezone.timedelta(days=1))
+    call_command("purge_planning", stdout=io.StringIO())
+    assert not SharedList.objects.filter(pk=old.pk).exists()
+    assert SharedList.objects.filter(pk=current.pk).exists()
+    assert not SavedScan.objects.exists()
