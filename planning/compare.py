@@ -5,6 +5,7 @@ from collections import Counter
 
 from django.shortcuts import render
 from django.utils.html import strip_tags
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -68,6 +69,7 @@ def _read_ids(values):
     return ids, bad or len(values) > MAX_IDS_READ
 
 
+@never_cache  # counts comparisons: a page cache must not swallow the count
 @require_GET
 def compare(request):
     ids, bad = _read_ids(request.GET.getlist("id"))

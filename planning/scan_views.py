@@ -51,6 +51,7 @@ def scan_index(request):
     return render(request, "planning/scan_index.html", {"scans": Scan.objects.all()})
 
 
+@never_cache  # counts "started": a page cache must not swallow the count
 @require_GET
 def scan_form(request, slug):
     scan = _scan(slug)
@@ -133,6 +134,7 @@ def _decode_or_message(request, scan):
     return given, None
 
 
+@never_cache  # counts "completed"
 @require_GET
 def scan_plan(request, slug):
     """Answers from the form become a signed link (redirect); the link shows the plan."""

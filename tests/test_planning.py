@@ -297,3 +297,13 @@ def test_purge_deletes_only_expired_lists_and_saved_plans():
     assert not SharedList.objects.filter(pk=old.pk).exists()
     assert SharedList.objects.filter(pk=current.pk).exists()
     assert not SavedScan.objects.exists()
+
+
+def test_personal_and_counting_pages_are_never_cached(visitor):
+    shared = SharedList.objects.create()
+    practices = [p.pk for p in PracticePage.objects.live()[:2]]
+    compare = f"/vergelijk/?id={practices[0]}&id={practices[1]}"
+    for url in ("/zelfscan/school/", "/mijn-lijst/", f"/lijst/{shared.token}/", compare):
+        response = visitor.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
