@@ -276,7 +276,7 @@ def test_expired_and_unknown_list_links(visitor):
     assert visitor.post("/mijn-lijst/toevoegen/", {"pagina": "abc"}, **SAME_ORIGIN).status_code == 404
 
 
-def test_reach_dashboard_table_counts_per_audience_only(visitor):
+def test_reach_dashboard_table_counts_per_audience_only(visitor, django_user_model):
     scan = Scan.objects.get(slug="werk")
     visitor.get("/zelfscan/werk/")
     visitor.get("/zelfscan/werk/actieplan/", _answers(scan, ["nee"]))
@@ -284,6 +284,13 @@ def test_reach_dashboard_table_counts_per_audience_only(visitor):
     table = reports.table_planning(filters)
     assert table.headers[:3] == ["Doelgroep", "Zelfscans gestart", "Zelfscans voltooid"]
     assert ["Werkgevers en werknemers", 1, 1, 0, 0, 0, 0] in table.rows
+    admin = django_user_model.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-123")
+    from django.test import Client
+
+    editor = Client()
+    editor.force_login(admin)
+    html = editor.get("/admin/bereik/").content.decode()
+    assert "Zelfscan, vergelijken en lijsten" in html and "Werkgevers en werknemers" in html
 
 
 def test_purge_deletes_only_expired_lists_and_saved_plans():
