@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from planning.scan_views import message
 from planning.signals import announce
-from planning.sources import comparable_models
+from planning.sources import comparable_models, evidence_label
 
 MIN_ITEMS, MAX_ITEMS = 2, 4
 MAX_IDS_READ = 20  # a forged link with thousands of ids is cut short before any query
@@ -41,19 +41,35 @@ def _text(page, field):
     return strip_tags(str(value)).strip()
 
 
+def _first(page, *fields):
+    """The first filled-in field: practices and external resources name things differently."""
+    for field in fields:
+        display = getattr(page, f"get_{field}_display", None)
+        value = display() if display and getattr(page, field, "") else _text(page, field)
+        if value:
+            return value
+    return ""
+
+
+def _languages(page):
+    if hasattr(page, "language_labels"):
+        return ", ".join(page.language_labels())
+    return _first(page, "language") or "Nederlands"  # our own pages are in Dutch
+
+
 ROWS = [
-    ("Bewijskracht", lambda p: p.get_evidence_level_display() if hasattr(p, "get_evidence_level_display") else ""),
-    ("Onderbouwing", lambda p: _text(p, "evidence_justification")),
+    ("Bewijskracht", evidence_label),
+    ("Onderbouwing", lambda p: _first(p, "evidence_justification", "assessment_justification")),
     ("Doelgroep", lambda p: _names(p, "audiences")),
     ("Leeftijd", lambda p: _names(p, "age_groups")),
     ("Omgeving", lambda p: _names(p, "settings")),
     ("Brede schoolaanpak (cellen)", lambda p: _names(p, "school_cells")),
     ("Werkt met", _components),
-    ("Kostprijs", lambda p: _text(p, "cost")),
-    ("Duur", lambda p: _text(p, "duration")),
-    ("Materiaal", lambda p: _text(p, "materials")),
-    ("Taal", lambda p: p.get_language_display() if hasattr(p, "get_language_display") else ""),
-    ("Aanbieder", lambda p: _text(p, "provider")),
+    ("Kostprijs", lambda p: _first(p, "cost")),
+    ("Duur", lambda p: _first(p, "duration")),
+    ("Materiaal", lambda p: _first(p, "materials", "conditions")),
+    ("Taal", _languages),
+    ("Aanbieder", lambda p: _first(p, "provider", "owner_name")),
 ]
 
 

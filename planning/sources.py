@@ -6,7 +6,7 @@ with the shared taxonomy fields (audiences, school cells) is used, so no list he
 
 from django.apps import apps
 
-from practices.models import EvidenceLevel
+from taxonomy.evidence import EvidenceLevel
 
 #: (app label, model name, heading, kind) in the order of an action plan.
 CONTENT_SOURCES = [
@@ -26,7 +26,7 @@ def sources():
     if apps.is_installed(RESOURCES_APP):
         for model in apps.get_app_config(RESOURCES_APP).get_models():
             if hasattr(model, "school_cells") and hasattr(model, "live"):
-                found.append((model, "Externe bronnen", "bron"))
+                found.append((model, "Extern materiaal", "bron"))
     return found
 
 
@@ -35,9 +35,21 @@ def comparable_models():
     return [model for model, _, kind in sources() if kind in ("praktijk", "bron")]
 
 
+def evidence_level(page) -> str:
+    """The evidence slug of a practice, or the board's assessment of an external resource."""
+    return getattr(page, "evidence_level", "") or getattr(page, "assessment", "") or ""
+
+
+def evidence_label(page) -> str:
+    for field in ("evidence_level", "assessment"):
+        if getattr(page, field, ""):
+            return getattr(page, f"get_{field}_display")()
+    return ""
+
+
 def evidence_rank(page) -> int:
     """Higher is stronger; content without an assessed evidence level sorts last."""
-    level = getattr(page, "evidence_level", "") or ""
+    level = evidence_level(page)
     return EvidenceLevel.rank(level) if level in EvidenceLevel.values else -1
 
 

@@ -314,3 +314,18 @@ def test_personal_and_counting_pages_are_never_cached(visitor):
         response = visitor.get(url)
         assert response.status_code == 200, url
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+
+
+def test_external_resources_join_the_plan_and_the_comparison(visitor):
+    from resources.models import ResourcePage
+
+    scan = Scan.objects.get(slug="school")
+    token = codec.encode("school", {q.pk: "nee" for q in scan.questions.all()})
+    gaps = visitor.get("/zelfscan/school/actieplan/", {"a": token}).context["gaps"]
+    assert any(group.heading == "Extern materiaal" for gap in gaps for group in gap.groups)
+    resource = ResourcePage.objects.live().first()
+    practice = PracticePage.objects.live().first()
+    response = visitor.get("/vergelijk/", {"id": [practice.pk, resource.pk]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert resource.title in html and resource.owner_name in html

@@ -1,6 +1,6 @@
 from django import template
 
-from planning.sources import listable_models
+from planning.sources import evidence_label, listable_models
 
 register = template.Library()
 
@@ -8,6 +8,12 @@ register = template.Library()
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "")
+
+
+@register.filter
+def evidence(page):
+    """The evidence level (practice) or board assessment (external resource), as a label."""
+    return evidence_label(page)
 
 
 @register.inclusion_tag("planning/includes/list_button.html")
