@@ -58,7 +58,8 @@ def _fill_report(page, text=TEXT):
 
 
 def _send_report(page, text=TEXT) -> str:
-    page.goto("/melden/")
+    if not page.url.endswith("/melden/"):
+        page.goto("/melden/")
     _fill_report(page, text)
     page.get_by_role("button", name="Verstuur mijn melding").click()
     expect(page.get_by_role("heading", name="Je melding is verstuurd")).to_be_visible()
@@ -133,28 +134,25 @@ def _escape_and_back(page, live_url):
 
 
 def test_quick_exit_on_every_step_leaves_nothing_to_go_back_to(new_context, live_url):
+    """Sending a form replaces the page (static/js/meldpunt.js), so after "Snel weg" Back skips
+    the whole meldpunt: the form, the page with the code and the conversation."""
     page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-    # The form: Back skips it.
     page.goto("/over-ons/")
     page.goto("/melden/")
     page.get_by_label("Vertel wat er gebeurt").fill("half getypt")
     _escape_and_back(page, live_url)
     assert page.url == f"{live_url}/over-ons/"
-    # The page with the code: Back never shows the code or the text again.
-    page.goto("/over-ons/")
+    page.goto("/melden/")
     code = _send_report(page, text="Een melding om snel weg te gaan.")
     _escape_and_back(page, live_url)
-    body = page.content()
-    assert code not in body and "Een melding om snel weg te gaan." not in body
-    # Coming back with the code, and the conversation: the same.
-    page.goto("/over-ons/")
+    assert page.url == f"{live_url}/over-ons/"
     page.goto("/melden/terug/")
     page.get_by_label("Je code").fill(code)
     page.get_by_role("button", name="Toon mijn melding").click()
     expect(page.get_by_text("Een melding om snel weg te gaan.")).to_be_visible()
     _escape_and_back(page, live_url)
-    body = page.content()
-    assert code not in body and "Een melding om snel weg te gaan." not in body
+    assert page.url == f"{live_url}/over-ons/"
+    assert code not in page.content()
 
 
 def _tab_to(page, selector, limit=120):
