@@ -3,8 +3,10 @@
 Shared by the page feedback (analytics), the proposal form (resources) and the meldpunt:
 - same origin (Sec-Fetch-Site or Origin) instead of a CSRF cookie;
 - a signed timestamp instead of a session: the form was on screen a few seconds, not for days;
-- site-wide counters per minute in the cache instead of per-visitor limits (nothing that
-  identifies a visitor is ever used as a key).
+- counters per minute in the cache: site-wide ones, and where one visitor could otherwise
+  block everybody (guessing meldpunt codes), per address: the key is then a keyed hash of the
+  address that changes every minute (`address_key`) and leaves the cache after two minutes;
+  the address itself is never stored anywhere.
 Two styles: the `check_*` functions raise `GuardError` with a Dutch message; `is_same_origin`,
 `read_timestamp`, `over_limit` and `limit_reached` answer, for views that word their own messages.
 """
@@ -15,11 +17,11 @@ from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+from core.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
-
-#: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
-clock = time.time
 
 #: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
 clock = time.time
@@ -118,3 +120,12 @@ def limit_reached(key: str, limit: int) -> bool:
     except Exception:  # noqa: BLE001 - an unreachable cache limits nothing
         return False
     return isinstance(used, int) and used > limit
+
+
+def address_key(request, key: str) -> str:
+    """`key` for this visitor's address, for a per-address limit (`over_limit`/`limit_reached`).
+    A keyed hash of the address under a key that changes every minute: the cache entry cannot
+    be linked to another minute's, nor to anything the site keeps, and expires in two minutes."""
+    minute = int(clock() // 60)
+    digest = salted_hmac(f"formguard.address.{minute}", client_ip(request) or "-", algorithm="sha256")
+    return f"{key}:{digest.hexdigest()[:24]}"

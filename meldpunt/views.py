@@ -132,12 +132,19 @@ def follow_up(request):
     if request.FILES:
         return _render(request, "meldpunt/code.html", {"form": CodeForm(), "error": NO_FILES}, 400)
     code = (request.POST.get("code") or "")[:200]
-    if formguard.limit_reached("meldpunt:codes", settings.MELDPUNT_CODE_FAILURES_PER_MINUTE):
+    # Guessing is limited per address (one visitor cannot lock the others out) and, as a
+    # backstop against many addresses at once, for the whole site.
+    limits = (
+        (formguard.address_key(request, "meldpunt:codes"), settings.MELDPUNT_CODE_FAILURES_PER_ADDRESS),
+        ("meldpunt:codes", settings.MELDPUNT_CODE_FAILURES_PER_MINUTE),
+    )
+    if any(formguard.limit_reached(key, limit) for key, limit in limits):
         return _render(request, "meldpunt/code.html", {"form": CodeForm(), "error": TOO_MANY_CODES}, 429)
     found = service.find(code) if code.strip() else None
     if found is None:
         if code.strip():
-            formguard.over_limit("meldpunt:codes", settings.MELDPUNT_CODE_FAILURES_PER_MINUTE)
+            for key, limit in limits:
+                formguard.over_limit(key, limit)
         error = UNKNOWN_CODE if code.strip() else "Vul je code in."
         return _render(request, "meldpunt/code.html", {"form": CodeForm(), "error": error}, 400)
     error, notice, status = "", "", 200

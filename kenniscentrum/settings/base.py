@@ -244,7 +244,8 @@ MELDPUNT_OPEN_RETENTION_DAYS = env.get_int("MELDPUNT_OPEN_RETENTION_DAYS", 180, 
 MELDPUNT_ACCESS_LOG_RETENTION_DAYS = env.get_int("MELDPUNT_ACCESS_LOG_RETENTION_DAYS", 365, minimum=1)
 # Spam and guessing limits, site-wide per minute (no addresses are kept, so no per-person limit).
 MELDPUNT_REPORTS_PER_MINUTE = env.get_int("MELDPUNT_REPORTS_PER_MINUTE", 20, minimum=1)
-MELDPUNT_CODE_FAILURES_PER_MINUTE = env.get_int("MELDPUNT_CODE_FAILURES_PER_MINUTE", 30, minimum=1)
+MELDPUNT_CODE_FAILURES_PER_ADDRESS = env.get_int("MELDPUNT_CODE_FAILURES_PER_ADDRESS", 5, minimum=1)
+MELDPUNT_CODE_FAILURES_PER_MINUTE = env.get_int("MELDPUNT_CODE_FAILURES_PER_MINUTE", 300, minimum=1)
 # A form sent sooner than this after it was shown is treated as automatic.
 MELDPUNT_MIN_SECONDS = env.get_int("MELDPUNT_MIN_SECONDS", 3)
 

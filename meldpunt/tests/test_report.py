@@ -87,6 +87,29 @@ def test_a_wrong_code_shows_nothing_and_guessing_is_limited(client, settings):
     assert "te veel foute codes" in blocked.content.decode()
 
 
+def test_one_address_guessing_does_not_lock_out_the_others(client, settings):
+    settings.MELDPUNT_CODE_FAILURES_PER_ADDRESS = 3
+    code = code_of(send(client))
+    guesser = {"REMOTE_ADDR": "203.0.113.7", **SAME_ORIGIN}
+    statuses = [
+        client.post("/melden/terug/", {"actie": "lezen", "code": "appel-boom-zon-kat-12"}, **guesser).status_code
+        for _ in range(5)
+    ]
+    assert statuses == [400, 400, 400, 400, 429]
+    # The guesser stays paused, even with the right code ...
+    assert client.post("/melden/terug/", {"actie": "lezen", "code": code}, **guesser).status_code == 429
+    # ... and the person who made the report, elsewhere, reads it.
+    owner = {"REMOTE_ADDR": "198.51.100.20", **SAME_ORIGIN}
+    elsewhere = client.post("/melden/terug/", {"actie": "lezen", "code": code}, **owner)
+    assert elsewhere.status_code == 200 and TEXT in elsewhere.content.decode()
+    # Nothing about the addresses is kept in the database.
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table.startswith("meldpunt_"):
+                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+                assert "203.0.113.7" not in repr(cursor.fetchall())
+
+
 def test_right_and_wrong_codes_do_the_same_work(client, django_assert_num_queries):
     """No timing signal: a right and a wrong code cost one slow hash and the same queries."""
     code = code_of(send(client))
