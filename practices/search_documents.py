@@ -11,6 +11,7 @@ from search.registry import PageSource, register
 class PracticeSource(PageSource):
     model = PracticePage
     type, label, plural, order = "praktijk", "Goede praktijk", "Goede praktijken", 30
+    in_school_grid = True
 
     def body(self, page) -> str:
         return " ".join([super().body(page), text(page.materials), text(page.evidence_justification)])

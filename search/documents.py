@@ -61,9 +61,12 @@ def taxonomy_facets(page) -> dict[str, list[str]]:
 
 
 def finish(facets: dict, kind: str, date, language: str) -> dict[str, list[str]]:
-    """Empty facets left out; the type, language and year facets every entry has."""
+    """Empty facets left out; the type, origin, language and year facets every entry has."""
+    from search.registry import origin_of  # the registry imports this module
+
     facets = {name: values for name, values in facets.items() if values}
     facets["type"] = [kind]
+    facets["herkomst"] = [origin_of(kind)]
     facets["taal"] = [language]
     if date:
         facets["jaar"] = [str(date.year)]

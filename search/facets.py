@@ -29,6 +29,8 @@ class Facet:
         """Every value of the facet in display order, as (value, label)."""
         if self.source == "type":
             return [(value, plural) for value, _, plural in registry.content_types()]
+        if self.source == "origin":
+            return list(ORIGIN_CHOICES)
         if self.source == "evidence":
             return list(EvidenceLevel.choices)
         if self.source == "language":
@@ -42,9 +44,13 @@ class Facet:
         return list(model.objects.values_list("slug", "name"))
 
 
+# Made by the centre itself, or someone else's material described here (search.registry: origin).
+ORIGIN_CHOICES = [("eigen", "Eigen materiaal"), ("extern", "Extern materiaal")]
+
 _STRATEGY, _LEVEL, _CELL = SCHOOL_CELL_FACETS
 FACETS = [
     Facet("type", "Soort inhoud", "type"),
+    Facet("herkomst", "Eigen materiaal of extern", "origin"),
     *(Facet(f.param, f.label, f.model.__name__) for f in TAXONOMY_FACETS),
     Facet("bewijs", "Bewijskracht", "evidence", help_text="Alleen voor goede praktijken."),
     Facet(_STRATEGY, "Brede schoolaanpak: strategie", "SchoolStrategy"),

@@ -44,6 +44,10 @@ class SearchSource:
     plural: str = ""  # in the type facet ("Toolkits")
     order: int = 100  # position in the type facet, low first
     model: type[Model] | None = None
+    #: "eigen" (the centre's own material) or "extern" (someone else's): the `herkomst` facet.
+    origin: str = "eigen"
+    #: Counted and linked in the school page's whole-school grid (needs school cells).
+    in_school_grid: bool = False
 
     def key(self, obj) -> str:
         return f"{self.type}:{obj.pk}"
@@ -176,6 +180,15 @@ def source_for_page(page) -> PageSource | None:
 def content_types() -> list[tuple[str, str, str]]:
     """(facet value, label, plural label) of every registered type, in facet order."""
     return [(s.type, s.label, s.plural or s.label) for s in sources()]
+
+
+def origin_of(type_: str) -> str:
+    source = _sources.get(type_)
+    return source.origin if source else "eigen"
+
+
+def school_grid_types() -> tuple[str, ...]:
+    return tuple(s.type for s in sources() if s.in_school_grid)
 
 
 def type_label(type_: str) -> str:

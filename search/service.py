@@ -529,35 +529,51 @@ def api_payload(page: SearchPage) -> dict:
 class GridCell:
     strategy: str
     level: str
-    count: int
+    count: int  # the centre's own material (toolkits, practices)
     url: str
     strategy_slug: str = ""
     level_slug: str = ""
+    extern_count: int = 0  # external material beside it
+    extern_url: str = ""
 
 
 def school_grid() -> dict:
-    """The whole-school matrix: per cell (strategy x level) how many toolkits and practices
-    serve it, from one search (its `cel` facet counts), with a link to that filtered search."""
+    """The whole-school matrix: per cell (strategy x level) how many of the centre's own items
+    and how many external items (`in_school_grid` and `origin` in search.registry) serve it,
+    from one search per origin (its `cel` facet counts), with links to those filtered searches."""
+    from search.registry import origin_of, school_grid_types
     from taxonomy.facets import cell_value
     from taxonomy.models import SchoolLevel, SchoolStrategy
 
-    types = ("toolkit", "praktijk")
-    results = get_backend().search(
-        SearchQuery(base_filters={"type": types}, per_page=1, facets=("cel",))
-    )
-    counts = results.facets.get("cel", {})
+    types = school_grid_types()
+    own = tuple(t for t in types if origin_of(t) != "extern")
+    extern = tuple(t for t in types if origin_of(t) == "extern")
+
+    def cell_counts(type_values):
+        if not type_values:
+            return {}, 0
+        found = get_backend().search(SearchQuery(base_filters={"type": type_values}, per_page=1, facets=("cel",)))
+        return found.facets.get("cel", {}), found.total
+
+    counts, total = cell_counts(own)
+    extern_counts, extern_total = cell_counts(extern)
     levels = list(SchoolLevel.objects.all())
     rows = []
     for strategy in SchoolStrategy.objects.all():
         cells = []
         for level in levels:
             value = cell_value(strategy.slug, level.slug)
-            state = {"filters": {"type": types, "cel": (value,)}}
             cells.append(
                 GridCell(
-                    strategy.name, level.name, counts.get(value, 0), build_url("/zoeken/", state),
-                    strategy.slug, level.slug,
+                    strategy.name,
+                    level.name,
+                    counts.get(value, 0),
+                    build_url("/zoeken/", {"filters": {"type": own, "cel": (value,)}}),
+                    strategy.slug,
+                    level.slug,
+                    extern_counts.get(value, 0),
+                    build_url("/zoeken/", {"filters": {"type": extern, "cel": (value,)}}) if extern else "",
                 )
             )
         rows.append((strategy, cells))
-    return {"levels": levels, "rows": rows, "total": results.total}
+    return {"levels": levels, "rows": rows, "total": total, "extern_total": extern_total}

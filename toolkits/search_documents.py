@@ -19,6 +19,7 @@ KIND_LABELS = dict(DOCUMENT_KIND_CHOICES)
 class ToolkitSource(PageSource):
     model = ToolkitPage
     type, label, plural, order = "toolkit", "Toolkit", "Toolkits", 10
+    in_school_grid = True
 
     def body(self, page) -> str:
         return " ".join([super().body(page), *(d.title for d in page.download_documents())])

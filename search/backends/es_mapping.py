@@ -54,6 +54,7 @@ PROBE_TEXT = (
 #: as keyword too (dynamic template), so no value is ever lost.
 FACET_FIELDS = (
     "type",
+    "herkomst",
     "doelgroep",
     "thema",
     "aanpak",

@@ -1,0 +1,30 @@
+"""Search entries of external material: type "extern", origin "extern" (the "Eigen materiaal /
+Extern" facet), counted in the school page's whole-school grid."""
+
+from __future__ import annotations
+
+from resources.models import ResourcePage
+from search.documents import text
+from search.registry import PageSource, register
+
+
+@register
+class ResourceSource(PageSource):
+    model = ResourcePage
+    type, label, plural, order = "extern", "Extern materiaal", "Extern materiaal", 35
+    origin = "extern"
+    in_school_grid = True
+
+    def body(self, page) -> str:
+        links = " ".join(link.host for link in page.links.all())
+        return " ".join(
+            [super().body(page), page.owner_name, page.get_kind_display(), text(page.assessment_justification), links]
+        )
+
+    def language(self, page) -> str:
+        # The language facet has one value per entry: Dutch when the material exists in Dutch.
+        languages = page.languages or ["nl"]
+        return "nl" if "nl" in languages else languages[0]
+
+    def display_extra(self, page) -> dict:
+        return {"owner": page.owner_name, "kind": page.get_kind_display(), "assessment": page.get_assessment_display()}
