@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
 from django.conf import settings
 
 from linkcheck.models import LinkState
 
 MAX_REDIRECTS = 10
+ROBOTS_MAX_BYTES = 500 * 1024
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 # The server is there but does not let robots in: not a dead link.
 REFUSED_CODES = {401, 403, 429}
@@ -77,13 +79,16 @@ class LinkChecker:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
-            response = self.session().get(robots_url, timeout=self._timeouts(), allow_redirects=True)
-        except requests.RequestException:
-            return None
-        if response.status_code >= 400:
+            get = self.session().get
+            with get(robots_url, timeout=self._timeouts(), allow_redirects=True, stream=True) as response:
+                if response.status_code >= 400:
+                    return None
+                # Google reads the first 500 KiB of a robots.txt; so do we.
+                content = response.raw.read(ROBOTS_MAX_BYTES, decode_content=True)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError):
             return None
         parser = urllib.robotparser.RobotFileParser()
-        parser.parse(response.text.splitlines()[:2000])
+        parser.parse(content.decode("utf-8", errors="replace").splitlines())
         return parser
 
     # -- one link ------------------------------------------------------------------------

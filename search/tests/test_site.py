@@ -66,6 +66,7 @@ def test_api_shape(client, site):
     assert set(data["results"][0]) >= {"title", "url", "type", "summary", "facets"}
     assert set(data["facets"]) == {
         "type",
+        "herkomst",
         "doelgroep",
         "thema",
         "aanpak",

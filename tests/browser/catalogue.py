@@ -33,6 +33,7 @@ PAGE_NAMES = (
     + [f"{kind}-{suffix}" for kind in SECTIONS for suffix in ("overzicht", "pagina")]
     + [f"inhoud{path.rstrip('/')}" for path in CONTENT_PAGES]
     + ["zoeken-leeg", "zoeken-vraag", "zoeken-filter", "zoeken-geen-resultaten", "404"]
+    + ["materiaal-voorstellen"]
     + list(HELP_PAGES)
 )
 
@@ -47,6 +48,8 @@ def resolve(site: Site, name: str) -> str:
         return HELP_PAGES[name]
     if name.startswith(("doelgroep/", "inhoud/")):
         return f"/{name.split('/', 1)[1]}/"
+    if name == "materiaal-voorstellen":
+        return "/materiaal-voorstellen/"
     if name == "zoeken-leeg":
         return "/zoeken/"
     if name == "zoeken-vraag":

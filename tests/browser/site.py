@@ -15,6 +15,7 @@ SECTIONS = {
     "toolkit": "/toolkits/",
     "research": "/onderzoek/",
     "practice": "/goede-praktijken/",
+    "extern": "/extern-materiaal/",
     "glossary": "/woordenlijst/",
     "news": "/nieuws/",
     "event": "/vorming/",
