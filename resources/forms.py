@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import strip_tags
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -29,6 +30,4 @@ class ResourcePageForm(WagtailAdminPageForm):
 
 
 def _has_text(html: str) -> bool:
-    from django.utils.html import strip_tags
-
     return bool(strip_tags(html).strip())

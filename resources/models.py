@@ -2,6 +2,8 @@
 guidance made by others, described in our own words, with link health; and the partners'
 proposals of such material, moderated by the board."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +12,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.listing import ListingMixin
@@ -181,8 +183,6 @@ class ResourcePage(TaxonomyMixin, ReviewMixin, BasePage):
         """Live related research, practices and toolkits in editor order: one query."""
         items = self.related.select_related("page")
         pages = [item.page for item in items if item.page.live]
-        from wagtail.models import Page
-
         specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
         return [specific[p.pk] for p in pages if p.pk in specific]
 
@@ -205,8 +205,6 @@ class ResourceLink(Orderable):
 
     @property
     def host(self) -> str:
-        from urllib.parse import urlsplit
-
         host = urlsplit(self.url).hostname or ""
         return host.removeprefix("www.")
 

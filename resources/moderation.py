@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from resources.models import Proposal, ResourceIndexPage, ResourceLink, ResourcePage
 
@@ -22,8 +23,6 @@ class ModerationError(Exception):
 
 
 def _unique_slug(parent, title: str) -> str:
-    from django.utils.text import slugify
-
     base = slugify(title)[:70].strip("-") or "materiaal"
     slug, n = base, 1
     while ResourcePage.objects.child_of(parent).filter(slug=slug).exists() or parent.get_children().filter(
