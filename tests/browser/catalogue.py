@@ -27,6 +27,8 @@ HELP_PAGES = {
     "hulp-route-sextortion": "/hulp/route/sextortion/",  # where search results lead
 }
 
+PLANNING_PAGES = ["zelfscan", "zelfscan-school", "zelfscan-actieplan", "vergelijk", "mijn-lijst"]
+
 PAGE_NAMES = (
     ["home"]
     + [f"doelgroep{path.rstrip('/')}" for path in AUDIENCE_PAGES]
@@ -35,6 +37,7 @@ PAGE_NAMES = (
     + ["zoeken-leeg", "zoeken-vraag", "zoeken-filter", "zoeken-geen-resultaten", "404"]
     + ["materiaal-voorstellen"]
     + list(HELP_PAGES)
+    + PLANNING_PAGES
 )
 
 
@@ -62,6 +65,24 @@ def resolve(site: Site, name: str) -> str:
             if field != "q":
                 return f"/zoeken/?q=pesten&{field}={value}"
         raise LookupError("The search page shows no facet to filter on.")
+    if name in PLANNING_PAGES:
+        return _planning_path(site, name)
     kind, suffix = name.rsplit("-", 1)
     section = SECTIONS[kind]
     return section if suffix == "overzicht" else site.first_child(section)
+
+
+
+def _planning_path(site: Site, name: str) -> str:
+    """Self-assessment, action plan (every question answered "nee"), comparison, empty list."""
+    if name == "zelfscan":
+        return "/zelfscan/"
+    if name == "zelfscan-school":
+        return "/zelfscan/school/"
+    if name == "zelfscan-actieplan":
+        names = dict.fromkeys(field for field, _ in site.parse("/zelfscan/school/").checkboxes)
+        return "/zelfscan/school/actieplan/?" + "&".join(f"{field}=nee" for field in names)
+    if name == "vergelijk":
+        ids = [value for field, value in site.parse("/goede-praktijken/").checkboxes if field == "id"]
+        return "/vergelijk/?" + "&".join(f"id={value}" for value in ids[:3])
+    return "/mijn-lijst/"
