@@ -28,7 +28,8 @@ RUN apt-get update \
 COPY requirements.lock ./
 RUN pip install -r requirements.lock
 
-# A system user without a login shell or root rights runs the site; it may write only media.
+# A system user without a login shell or root rights runs the site; it may write only media
+# and the page cache (var/pagecache; Redis instead when REDIS_URL is set).
 RUN groupadd --system kenniscentrum \
     && useradd --system --gid kenniscentrum --home-dir /app --shell /usr/sbin/nologin kenniscentrum
 
@@ -42,8 +43,8 @@ RUN SECRET_KEY=build-only-not-a-secret \
     DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput --verbosity 0 \
     && rm -f /tmp/build.sqlite3 \
-    && mkdir -p /app/media \
-    && chown kenniscentrum:kenniscentrum /app/media \
+    && mkdir -p /app/media /app/var/pagecache \
+    && chown kenniscentrum:kenniscentrum /app/media /app/var/pagecache \
     && chmod 755 /app/docker-entrypoint.sh
 
 USER kenniscentrum

@@ -265,16 +265,16 @@ def queue(request, model, keys: dict, replace: dict | None = None) -> None:
         events.append(event)
 
 
-def record_page_view(request, page=None) -> None:
+def record_page_view(request, page_id=None) -> None:
     keys = {"date": timezone.localdate(), "path": request.path[:PATH_MAX_LENGTH]}
-    queue(request, DailyPageView, keys, {"page": page.pk if page is not None else None})
-    if page is not None:
+    queue(request, DailyPageView, keys, {"page": page_id})
+    if page_id is not None:
         query = search_query_from_referer(request)
         if query is not None:
             queue(
                 request,
                 DailySearchLanding,
-                {"date": timezone.localdate(), "page": page.pk, "query": query},
+                {"date": timezone.localdate(), "page": page_id, "query": query},
             )
 
 

@@ -3,6 +3,7 @@
 import logging
 
 from analytics import counting
+from core import pagecache
 
 logger = logging.getLogger("analytics")
 
@@ -24,7 +25,7 @@ class AnalyticsMiddleware:
             counting._current_request.reset(token)
         try:
             if self.is_page_view(request, response):
-                counting.record_page_view(request, getattr(request, "_analytics_page", None))
+                counting.record_page_view(request, self.page_id(request))
             events = request._analytics_events
             if events:
                 # Written when the server closes the response: after the visitor has it.
@@ -34,6 +35,12 @@ class AnalyticsMiddleware:
         return response
 
     @staticmethod
+    def page_id(request):
+        """The live page served, also when its copy came from the page cache (core.pagecache)."""
+        page = getattr(request, "_analytics_page", None)
+        return page.pk if page is not None else pagecache.notes(request).get("analytics_page")
+
+    @staticmethod
     def is_page_view(request, response) -> bool:
         if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
@@ -41,7 +48,7 @@ class AnalyticsMiddleware:
             return False
         if "feedback" in request.GET:  # back from the feedback form: not a new visit
             return False
-        page = getattr(request, "_analytics_page", None)
+        page = AnalyticsMiddleware.page_id(request)
         if page is None and request.path not in counting.search_paths():
             return False
         return counting.countable(request)

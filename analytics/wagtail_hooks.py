@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from analytics import admin_views, reports
 from analytics.access import reach_access
+from core import pagecache
 
 
 @hooks.register("before_serve_page", order=100)
@@ -19,6 +20,7 @@ def remember_served_page(page, request, serve_args, serve_kwargs):
     """
     if page.live:
         request._analytics_page = page
+        pagecache.note(request, "analytics_page", page.pk)  # a cached copy counts as this page
 
 
 @hooks.register("register_admin_urls")

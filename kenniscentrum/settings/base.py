@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "planning",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.PrivacyHeadersMiddleware",
     "analytics.middleware.AnalyticsMiddleware",
+    # Inside analytics (hits are counted) and the privacy headers (added to every copy).
+    "core.pagecache.PageCacheMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -196,6 +199,19 @@ TASKS = {
 }
 
 CACHES = env.cache("REDIS_URL")
+# Whole pages for anonymous visitors (core.pagecache), invalidated on every content change;
+# PAGE_CACHE_SECONDS is only the longest an entry lives.
+PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 3600, minimum=1)
+# A shared HTTP cache in front (Varnish, deploy/varnish.vcl): purged on every content change.
+# FRONTEND_CACHE_PURGE_URL is where it takes PURGE requests, e.g. http://127.0.0.1:6081.
+if env.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.get("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 
 # Public search engine: the project's own layer (see search/). Elasticsearch only when set.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")

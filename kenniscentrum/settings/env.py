@@ -1,10 +1,13 @@
 """The one place that reads the process environment."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def get(name: str, default: str = "") -> str:
@@ -43,23 +46,35 @@ def database(name: str, default: str) -> dict:
     return config
 
 
-def cache(name: str) -> dict:
+def cache(name: str, pages_dir: str = str(PROJECT_DIR / "var" / "pagecache")) -> dict:
+    """"default" and "pages" (the page cache, core.pagecache): both in Redis when `name` is set.
+
+    Without Redis, pages go to files in PAGE_CACHE_DIR (default `pages_dir`): every gunicorn
+    worker on the machine sees the same entries and the same invalidation, which a per-process
+    memory cache would not.
+    """
     url = get(name)
     if url:
-        return {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": url,
-                # Redis down or hung: the cache answers "nothing" within a second and every
-                # page keeps working (feedback without its rate limit, synonyms from the DB).
-                "OPTIONS": {
-                    "IGNORE_EXCEPTIONS": True,
-                    "SOCKET_CONNECT_TIMEOUT": 1,
-                    "SOCKET_TIMEOUT": 1,
-                },
-            }
+        redis = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            # Redis down or hung: the cache answers "nothing" within a second and every
+            # page keeps working (feedback without its rate limit, synonyms from the DB).
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": get("PAGE_CACHE_DIR", pages_dir),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
 
 
 def email() -> dict:

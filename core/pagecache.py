@@ -1,0 +1,236 @@
+"""Full-page cache for anonymous visitors, on Django's cache framework (the "pages" cache).
+
+What is stored: the response to an anonymous GET/HEAD that answered 200, set no cookie, did not
+touch the session and did not ask to stay private. Never: admin and preview requests, editors
+who are logged in (they neither read nor fill the cache), POSTs, responses with
+`Cache-Control: private/no-cache/no-store`, and no-store pages with a query string (whatever a
+visitor typed is never kept). Help pages that send `no-store` to the browser are stored here
+without their query string only: the HTML is the same for every visitor and nothing about the
+visit is kept; `PrivacyHeadersMiddleware` (outside this middleware) adds `no-store` to every
+copy, hit or miss. The key is the URL alone, so cookies never multiply the entries.
+
+Never stale: every write to a model that pages show (pages, snippets, settings, images,
+documents, privacy rules; see IGNORED) bumps one generation number, which every key carries.
+The whole cache turns over at once: editors change content a few times an hour, while
+visitors ask thousands of pages. The bump happens at once and again after the transaction
+commits (a request in between could store the old content), and then the frontend caches
+(Varnish, deploy/varnish.vcl) are purged through Wagtail's frontend cache.
+
+Time-dependent content ("nu open") calls `expires_in()`: the entry lives only until the answer
+can change. The analytics page count keeps counting hits: what it needs is kept beside the
+response with `note()` and given back on a hit (`notes()`).
+"""
+
+import contextvars
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.encoding import iri_to_uri
+
+logger = logging.getLogger(__name__)
+
+ALIAS = "pages"
+GENERATION_KEY = "pagecache:generation"
+ADMIN_PATHS = ("/admin/", "/django-admin/")
+NOT_SHARED = {"private", "no-cache", "no-store"}
+
+# Writes that change no public page: visitors' own submissions, counters, logs, sessions,
+# search index rows (written together with the page that changes them), lazily made renditions.
+IGNORED_APPS = {
+    "admin", "analytics", "auth", "axes", "contenttypes", "django_tasks_database", "sessions",
+    "wagtailadmin", "wagtailembeds", "wagtailforms", "wagtailsearch", "wagtailusers",
+}  # fmt: skip
+IGNORED_MODELS = {
+    "editorial.referenceimport", "search.searchentry", "search.searchfacetvalue",
+    "search.searchindexstate", "wagtailcore.comment", "wagtailcore.commentreply",
+    "wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex", "wagtailcore.revision", "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile", "wagtailcore.workflowstate", "wagtailimages.rendition",
+}  # fmt: skip
+
+_current = contextvars.ContextVar("pagecache_request", default=None)
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def cache():
+    return caches[ALIAS]
+
+
+# --- what a view tells the cache ----------------------------------------------------------------
+
+
+def note(request, name: str, value) -> None:
+    """Keep `value` with the cached response; on a hit it is back in `notes(request)`."""
+    if request is not None:
+        request.__dict__.setdefault("_pagecache_notes", {})[name] = value
+
+
+def notes(request) -> dict:
+    return getattr(request, "_pagecache_notes", {})
+
+
+def expires_in(seconds: float) -> None:
+    """The page being rendered may change after `seconds` (opening hours): cache it no longer."""
+    request = _current.get()
+    if request is not None:
+        current = getattr(request, "_pagecache_ttl", None)
+        request._pagecache_ttl = max(1, int(seconds)) if current is None else min(current, max(1, int(seconds)))
+
+
+# --- invalidation ---------------------------------------------------------------------------
+
+
+def invalidate() -> None:
+    """Every cached page is stale from now on (a new generation)."""
+    try:
+        cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("The page cache could not be invalidated.")
+
+
+def invalidate_everywhere() -> None:
+    """A new generation here, and a purge of the frontend caches (Varnish) of every site."""
+    invalidate()
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.models import Site
+
+    try:
+        # deploy/varnish.vcl drops every object of the host on any purge: the root is enough.
+        purge_urls_from_cache([site.root_url + "/" for site in Site.objects.all()])
+    except Exception:
+        logger.exception("The frontend cache could not be purged.")
+
+
+def _after_commit():
+    invalidate_everywhere()
+
+
+def content_changed(sender=None, **kwargs) -> None:
+    """Signal receiver: a model that pages show was written or deleted."""
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    invalidate()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(item[1] is _after_commit for item in connection.run_on_commit):
+        return  # once per transaction
+    transaction.on_commit(_after_commit)
+
+
+def watched(model) -> bool:
+    meta = model._meta
+    return not (meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS)
+
+
+def connect_signals() -> None:
+    """Connect per model (not for all senders): bulk deletes of ignored models stay fast."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from wagtail.signals import page_unpublished, post_page_move, published, unpublished
+
+    for model in apps.get_models():
+        if watched(model):
+            uid = f"pagecache:{model._meta.label_lower}"
+            post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
+    for signal in (page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"pagecache:{id(signal)}")
+
+
+# --- the middleware -----------------------------------------------------------------------------
+
+
+def _key(request) -> str:
+    return f"pagecache:{request.get_host()}:{iri_to_uri(request.get_full_path())}"
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD") or request.path.startswith(ADMIN_PATHS):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # Only then can the visitor be an editor; this reads the session once.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+    return True
+
+
+def _cacheable_response(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # A session may hold state of its own (a page unlocked with its password): only pages
+        # rendered without one are stored. Their `Vary: Cookie` (the template asked who is
+        # logged in) does not split the entries: the key has no cookies.
+        return False
+    control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if control & NOT_SHARED:
+        return False
+    if getattr(response, "sensitive", False) and request.META.get("QUERY_STRING"):
+        return False
+    return True
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous pages. Place after AnalyticsMiddleware (which then counts hits
+    too) and PrivacyHeadersMiddleware (which adds its headers to every copy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _cacheable_request(request):
+            response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                patch_cache_control(response, private=True)  # no shared cache keeps an editor's page
+            return response
+        store = cache()
+        key = _key(request)
+        try:
+            found = store.get_many([GENERATION_KEY, key])  # one round trip
+        except Exception:
+            logger.exception("The page cache could not be read.")
+            return self.get_response(request)
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            _, response, kept_notes = entry
+            request._pagecache_notes = kept_notes
+            return response
+
+        token = _current.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(token)
+        if not _cacheable_response(request, response):
+            return response
+        ttl = getattr(request, "_pagecache_ttl", None)
+        timeout = min(ttl or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS)
+        if "Cache-Control" not in response:
+            # Browsers ask again each time; a shared cache (Varnish) keeps it as long as we do.
+            patch_cache_control(response, max_age=0, s_maxage=timeout)
+        try:
+            response["X-Page-Cache"] = "hit"  # what the stored copy will say
+            store.set(key, (generation, response, notes(request)), timeout)
+        except Exception:
+            logger.exception("The page cache could not be written.")
+        response["X-Page-Cache"] = "miss"
+        return response
