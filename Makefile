@@ -30,7 +30,7 @@ demo: setup
 	$(BIN)/python manage.py rebuild_search_index
 
 # Install (Debian packages, needs root) and start PostgreSQL at 127.0.0.1:5432 and install chromium,
-# as CI does; then `make test` runs every part of the gate.
+# nginx and Varnish, as CI does; then `make test` runs every part of the gate.
 services:
 	bash scripts/services.sh all
 

@@ -4,7 +4,8 @@
 #   scripts/services.sh chromium   Debian's chromium for the browser tests
 #   scripts/services.sh search     Java and Maven (Debian), then the search node (scripts/searchnode.sh)
 #   scripts/services.sh nginx      Debian's nginx-light (not started): `nginx -t` on deploy/nginx.conf
-#   scripts/services.sh all        all four
+#   scripts/services.sh varnish    Debian's varnish (not started): tests/test_varnish.py runs it
+#   scripts/services.sh all        all five
 # Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
 set -euo pipefail
 
@@ -85,6 +86,17 @@ install_nginx() {
     fi
 }
 
+install_varnish() {
+    if ! command -v varnishd >/dev/null 2>&1 && [ ! -x /usr/sbin/varnishd ]; then
+        echo "== installing Varnish (Debian package varnish; the tests start it themselves)"
+        apt_install varnish
+    fi
+    # The package starts a system instance on :6081; the tests run their own on a free port.
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet varnish 2>/dev/null; then
+        systemctl stop varnish || true
+    fi
+}
+
 start_search() {
     if ! command -v java >/dev/null 2>&1 && ! ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
         echo "== installing Java 17 (Debian package openjdk-17-jre-headless)"
@@ -105,6 +117,7 @@ case "${1:-all}" in
     chromium) install_chromium ;;
     search) start_search ;;
     nginx) install_nginx ;;
-    all) start_postgres; install_chromium; install_nginx; start_search ;;
-    *) echo "usage: $0 [postgres|chromium|search|nginx|all]" >&2; exit 2 ;;
+    varnish) install_varnish ;;
+    all) start_postgres; install_chromium; install_nginx; install_varnish; start_search ;;
+    *) echo "usage: $0 [postgres|chromium|search|nginx|varnish|all]" >&2; exit 2 ;;
 esac

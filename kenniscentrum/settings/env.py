@@ -47,7 +47,7 @@ def database(name: str, default: str) -> dict:
 
 
 def cache(name: str, pages_dir: str = str(PROJECT_DIR / "var" / "pagecache")) -> dict:
-    """"default" and "pages" (the page cache, core.pagecache): both in Redis when `name` is set.
+    """The caches "default" and "pages" (the page cache, core.pagecache): both in Redis when `name` is set.
 
     Without Redis, pages go to files in PAGE_CACHE_DIR (default `pages_dir`): every gunicorn
     worker on the machine sees the same entries and the same invalidation, which a per-process
