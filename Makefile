@@ -6,7 +6,7 @@ PORT ?= 8000
 # PostgreSQL for the second test run; CI requires it, elsewhere it is skipped when unreachable.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kenniscentrum
 
-.PHONY: run setup demo services search-node search-node-stop test test-sqlite test-postgres lint bench bench-relevance lock clean
+.PHONY: run setup demo services search-node search-node-stop test test-sqlite test-postgres lint bench bench-serve bench-relevance lock clean
 
 run: demo
 	@echo ""
@@ -68,6 +68,12 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# req/s, p50 and p99 of a bare view and real pages, page cache off and on (gunicorn 2 workers,
+# wrk); then the in-process cost (ms, queries) of each uncached page type.
+bench-serve: setup
+	$(BIN)/python bench/serve.py $(BENCH_ARGS)
+	$(BIN)/python bench/page_cost.py
 
 # nDCG@10, P@5, R@20 and zero-result rate on the demo content, per engine, beside plain BM25.
 bench-relevance: setup

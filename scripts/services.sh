@@ -5,6 +5,7 @@
 #   scripts/services.sh search     Java and Maven (Debian), then the search node (scripts/searchnode.sh)
 #   scripts/services.sh nginx      Debian's nginx-light (not started): `nginx -t` on deploy/nginx.conf
 #   scripts/services.sh varnish    Debian's varnish (not started): tests/test_varnish.py runs it
+#   scripts/services.sh bench      Debian's wrk, the load generator of `make bench-serve` (not in all)
 #   scripts/services.sh all        all five
 # Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
 set -euo pipefail
@@ -118,6 +119,7 @@ case "${1:-all}" in
     search) start_search ;;
     nginx) install_nginx ;;
     varnish) install_varnish ;;
+    bench) command -v wrk >/dev/null 2>&1 || apt_install wrk ;;
     all) start_postgres; install_chromium; install_nginx; install_varnish; start_search ;;
-    *) echo "usage: $0 [postgres|chromium|search|nginx|varnish|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [postgres|chromium|search|nginx|varnish|bench|all]" >&2; exit 2 ;;
 esac

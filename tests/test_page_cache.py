@@ -233,7 +233,7 @@ def test_views_from_the_cache_are_counted(site, visitor):
     assert view.page_id == toolkit.pk
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_inside_a_transaction_invalidates_again_after_commit(monkeypatch):
     """Once per transaction, however many writes; and after the commit (a request between the
     write and the commit could have stored the old content)."""

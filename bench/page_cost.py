@@ -1,0 +1,93 @@
+"""In-process cost of an uncached page: median milliseconds and database queries per page type.
+
+    .venv/bin/python bench/page_cost.py [--db /tmp/kc-bench-serve.sqlite3] [--rounds 30] [--sql]
+
+Django's test client with every middleware and the real templates, the page cache off, as an
+anonymous browser, on the demo content (the scratch database `bench/serve.py` makes). One
+warm-up request per page first (site root paths, settings, renditions), then the median of
+--rounds requests. Targets (issue #16): toolkit and research page under 8 ms and 12 queries,
+/onderwijs/ under 15 ms and 15 queries.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+TARGETS = {"toolkit": (8, 12), "research summary": (8, 12), "/onderwijs/": (15, 15)}
+
+
+def setup(db):
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kenniscentrum.settings.dev"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["PAGE_CACHE_ENABLED"] = "0"
+    os.environ["ANALYTICS_FLUSH_SECONDS"] = "5"
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["*"]
+
+
+def page_urls():
+    from research.models import ResearchPage
+    from toolkits.models import ToolkitPage
+
+    return {
+        "home": "/",
+        "toolkit": ToolkitPage.objects.live().order_by("path").first().url,
+        "research summary": ResearchPage.objects.live().order_by("path").first().url,
+        "/onderwijs/": "/onderwijs/",
+        "search with a query": "/zoeken/?q=pesten",
+    }
+
+
+def measure(client, url, rounds, show_sql=False):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    if show_sql:
+        print(f"-- {url}")
+        for query in ctx.captured_queries:
+            print("   ", query["sql"][:200])
+    return statistics.median(times), len(ctx)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="/tmp/kc-bench-serve.sqlite3")  # noqa: S108
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--sql", action="store_true", help="print the statements of each page")
+    args = parser.parse_args()
+    if not Path(args.db).exists():
+        sys.exit(f"{args.db} does not exist: run `make bench-serve` (or bench/serve.py --setup-only) first.")
+    setup(args.db)
+    from django.test import Client
+
+    client = Client(HTTP_USER_AGENT=BROWSER)
+    print(f"{'page':<22}{'ms (median)':>12}{'queries':>9}   target")
+    for name, url in page_urls().items():
+        ms, queries = measure(client, url, args.rounds, args.sql)
+        target = TARGETS.get(name)
+        mark = f"< {target[0]} ms, <= {target[1]} queries" if target else ""
+        print(f"{name:<22}{ms:>12.1f}{queries:>9}   {mark}")
+
+
+if __name__ == "__main__":
+    main()
