@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalManyToManyField
@@ -174,7 +175,43 @@ class BasePage(Page):
 
     @cached_property
     def breadcrumbs(self):
+        known = self.__dict__.get("_route_ancestors")  # read already by route(): no query
+        if known is not None:
+            return [page for page in known if page.live]
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True).live()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query for the whole path instead of two per level.
+
+        Wagtail asks each level for its child by slug and then for the child's specific page.
+        Here every page on the path is read at once by `url_path`; a page on the way that routes
+        by itself (RoutablePageMixin: the glossary's /woordenlijst/<term>/) takes over from there,
+        as it would in Wagtail's walk. The result is the same; tests/test_page_tree.py and
+        tests/test_queries.py hold it to that.
+        """
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        parent = self
+        for depth, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None or page.depth != self.depth + depth + 1:
+                raise Http404
+            remaining = path_components[depth + 1 :]
+            if not remaining or _routes_itself(page.specific_class):
+                page._cached_parent_obj = parent
+                target = page.specific
+                if self.depth == 2:  # the site root: these are all the ancestors (breadcrumbs)
+                    target._route_ancestors = [self, *(found[p] for p in prefixes[:depth])]
+                return target.route(request, remaining)
+            parent = page
+        raise Http404  # not reached: the last prefix always returns
+
+
+def _routes_itself(cls) -> bool:
+    """A page class with routing of its own (sub-URLs), not Wagtail's walk over children."""
+    return cls is None or cls.route not in (Page.route, BasePage.route)
 
 
 class _SensitiveServeMixin:

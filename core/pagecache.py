@@ -84,6 +84,32 @@ def expires_in(seconds: float) -> None:
         request._pagecache_ttl = max(1, int(seconds)) if current is None else min(current, max(1, int(seconds)))
 
 
+# --- fragments the same on every page ----------------------------------------------------------
+
+
+def fragment(name: str, build):
+    """`build()`, kept in the pages cache until the next content change (navigation, sections).
+
+    Independent of PAGE_CACHE_ENABLED: uncached pages use it too. The value must pickle.
+    """
+    key = f"pagecache:fragment:{name}"
+    try:
+        found = cache().get_many([GENERATION_KEY, key])
+    except Exception:
+        logger.exception("The page cache could not be read.")
+        return build()
+    generation = found.get(GENERATION_KEY, 0)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    try:
+        cache().set(key, (generation, value), settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.exception("The page cache could not be written.")
+    return value
+
+
 # --- invalidation ---------------------------------------------------------------------------
 
 

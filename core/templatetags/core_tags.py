@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core import pagecache
 from practices.models import EvidenceLevel
 
 register = template.Library()
@@ -92,19 +93,67 @@ def evidence_scale(level: str):
 def taxonomy_groups(page):
     """The taxonomy of a page as groups of (label, search parameter, terms), empty groups left out.
 
-    One query per relation (six at most), independent of the number of terms.
+    One query for all relations (their link tables in one UNION); the terms themselves come from
+    the pages cache (`taxonomy_terms`). A page being previewed keeps its links in memory: then
+    each relation is read the ordinary way.
     """
+    relations = [(attr, param, label) for attr, param, label in TAXONOMY_FACETS if hasattr(page, attr)]
+    has_cells = hasattr(page, "school_cells")
+    names = [attr for attr, _, _ in relations] + (["school_cells"] if has_cells else [])
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    if not page.pk or any(name in in_memory for name in names):
+        return _taxonomy_groups_each(page, relations, has_cells)
+    linked = _linked_ids(page, names)
+    terms = pagecache.fragment("taxonomy_terms", _all_terms)
     groups = []
-    for attr, param, label in TAXONOMY_FACETS:
-        manager = getattr(page, attr, None)
-        if manager is None:
-            continue
-        terms = list(manager.all())
+    for attr, param, label in relations:
+        model = page._meta.get_field(attr).related_model._meta.label_lower
+        chosen = [term for term in terms[model] if term.pk in linked[attr]]
+        if chosen:
+            groups.append({"label": label, "param": param, "terms": chosen})
+    if has_cells:
+        cells = [cell for cell in terms["taxonomy.wholeschoolcell"] if cell.pk in linked["school_cells"]]
+        if cells:
+            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells})
+    return groups
+
+
+def _linked_ids(page, names) -> dict[str, set]:
+    from django.db.models import IntegerField, Value
+
+    queries = []
+    for index, name in enumerate(names):
+        field = page._meta.get_field(name)
+        through = field.remote_field.through
+        queries.append(
+            through.objects.filter(**{field.m2m_field_name(): page.pk})
+            .annotate(relation=Value(index, output_field=IntegerField()))
+            .values_list("relation", f"{field.m2m_reverse_field_name()}_id")
+        )
+    linked = {name: set() for name in names}
+    for index, term_id in queries[0].union(*queries[1:], all=True):
+        linked[names[index]].add(term_id)
+    return linked
+
+
+def _all_terms() -> dict[str, list]:
+    """Every taxonomy term in its display order, by model label (a few dozen rows)."""
+    from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
+
+    models = (Audience, Topic, Approach, AgeGroup, Setting)
+    terms = {model._meta.label_lower: list(model.objects.all()) for model in models}
+    terms["taxonomy.wholeschoolcell"] = list(WholeSchoolCell.objects.select_related("strategy", "level"))
+    return terms
+
+
+def _taxonomy_groups_each(page, relations, has_cells):
+    groups = []
+    for attr, param, label in relations:
+        terms = list(getattr(page, attr).all())
         if terms:
             groups.append({"label": label, "param": param, "terms": terms})
-    cells_manager = getattr(page, "school_cells", None)
-    if cells_manager is not None:
-        cells = list(cells_manager.all().select_related("strategy", "level"))
+    if has_cells:
+        cells = list(page.school_cells.all().select_related("strategy", "level"))
         if cells:
             groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells})
     return groups
@@ -191,13 +240,14 @@ def _load_sections():
 def site_sections(context):
     """The section overview pages (toolkits, research, ...) in a fixed order.
 
-    One query per request: the result is kept on the request for the header, home and footer.
+    Kept in the pages cache until the next content change (core.pagecache.fragment), and on the
+    request for the header, home and footer.
     """
     request = context.get("request")
     if request is None:
-        return _load_sections()
+        return pagecache.fragment("site_sections", _load_sections)
     if not hasattr(request, "_kc_sections"):
-        request._kc_sections = _load_sections()
+        request._kc_sections = pagecache.fragment("site_sections", _load_sections)
     return request._kc_sections
 
 
@@ -208,6 +258,31 @@ def section_page(context, model_name):
         if page.content_type.model == model_name:
             return page
     return None
+
+
+def _footer_links():
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    settings = SiteSettings.for_site(site) if site else SiteSettings()
+
+    def url(page, fallback):
+        return page.get_url() if page is not None and page.live else fallback
+
+    return {
+        "about": url(settings.about_page, ""),
+        "accessibility": url(settings.accessibility_page, "/toegankelijkheid/"),
+        "privacy": url(settings.privacy_page, "/privacy/"),
+        "contact_email": settings.contact_email,
+    }
+
+
+@register.simple_tag
+def footer_links():
+    """The footer's links from the site settings, kept in the pages cache (no query per page)."""
+    return pagecache.fragment("footer_links", _footer_links)
 
 
 @register.simple_tag
