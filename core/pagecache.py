@@ -16,9 +16,10 @@ visitors ask thousands of pages. The bump happens at once and again after the tr
 commits (a request in between could store the old content), and then the frontend caches
 (Varnish, deploy/varnish.vcl) are purged through Wagtail's frontend cache.
 
-Time-dependent content ("nu open") calls `expires_in()`: the entry lives only until the answer
-can change. The analytics page count keeps counting hits: what it needs is kept beside the
-response with `note()` and given back on a hit (`notes()`).
+Time-dependent content ("nu open", helpfinder's signal `open_status_shown`) calls
+`expires_in()`: the entry lives only until the answer can change. The analytics page count
+keeps counting hits: what it needs is kept beside the response with `note()` and given back
+on a hit (`notes()`).
 """
 
 import contextvars
@@ -173,6 +174,15 @@ def connect_signals() -> None:
                 m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
     for signal in (page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"pagecache:{id(signal)}")
+    try:
+        from helpfinder.signals import open_status_shown
+    except ImportError:  # the help-finder stands alone; without it nothing here is time-dependent
+        return
+    open_status_shown.connect(_open_status_shown, dispatch_uid="pagecache:open_status")
+
+
+def _open_status_shown(sender, valid_for=60, **kwargs):
+    expires_in(valid_for)
 
 
 # --- the middleware -----------------------------------------------------------------------------

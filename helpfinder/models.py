@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core import pagecache
+from helpfinder.signals import open_status_shown
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -244,8 +244,8 @@ class HelpService(index.Indexed, ClusterableModel):
             return None
         local = brussels_now(now)
         # Opening hours are whole minutes (holidays start at midnight): a page showing this
-        # answer is right until the next minute starts, and is cached no longer (core.pagecache).
-        pagecache.expires_in(60 - local.second - local.microsecond / 1_000_000)
+        # answer is right until the next minute starts, and is cached no longer.
+        open_status_shown.send(HelpService, valid_for=60 - local.second - local.microsecond / 1_000_000)
         weekday, moment = local.weekday(), local.time().replace(tzinfo=None)
         for row in rows:
             if row.covers(weekday, moment):

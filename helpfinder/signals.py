@@ -10,8 +10,13 @@ Keyword arguments:
     channel: "" for routes and platforms, "chat" or "website" for a service;
     target: the URL the visitor is sent to;
     timestamp: when (aware datetime).
+
+`open_status_shown` is sent each time a "nu open / nu gesloten" answer is computed for a page,
+with `valid_for`: the seconds that answer stays right (until the next whole minute; opening
+hours are whole minutes). A page cache keeps such a page no longer (core.pagecache).
 """
 
 from django.dispatch import Signal
 
 help_route_clicked = Signal()
+open_status_shown = Signal()
