@@ -17,6 +17,7 @@ import platform
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -33,7 +34,7 @@ PAGE_CACHE_DIR = "/tmp/kc-bench-serve-pagecache"  # noqa: S108
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="/tmp/kc-bench-serve.sqlite3")  # noqa: S108
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per URL")
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -66,6 +67,17 @@ def build_database(db):
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
+def collect_static(db):
+    """The production settings serve hashed static files (WhiteNoise's manifest)."""
+    if (ROOT / "staticfiles" / "staticfiles.json").exists():
+        return
+    env = base_env(db)
+    env["DJANGO_SETTINGS_MODULE"] = "bench.serve_settings"
+    subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+
+
 def page_urls(db):
     """Demo pages: the first toolkit and research summary in the tree."""
     env = base_env(db)
@@ -94,9 +106,12 @@ def start_server(db, port, cached):
     shutil.rmtree(PAGE_CACHE_DIR, ignore_errors=True)
     process = subprocess.Popen(  # noqa: S603
         [GUNICORN, "kenniscentrum.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],  # fmt: skip
+         "--log-level", "info",
+         # gunicorn 27's shared default control socket lets another gunicorn on the machine stop this one
+         "--no-control-socket"],  # fmt: skip
         cwd=ROOT,
         env=env,
+        stderr=open(Path(PAGE_CACHE_DIR + ".log"), "a"),  # noqa: SIM115 - the server's life
     )
     for _ in range(300):
         try:
@@ -141,9 +156,14 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: `apt-get install wrk` (Debian), or `bash scripts/services.sh bench`.")
     build_database(args.db)
+    collect_static(args.db)
     if args.setup_only:
         return
     urls = page_urls(args.db)
+    if not args.port:  # a fixed port may be another server's: /gezond/ would answer for it
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            args.port = sock.getsockname()[1]
     results = {}
     for cached in (False, True):
         mode = "cached" if cached else "uncached"

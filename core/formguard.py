@@ -21,6 +21,8 @@ from django.utils.crypto import salted_hmac
 
 from core.client_ip import client_ip
 
+from core import pagecache
+
 logger = logging.getLogger(__name__)
 
 #: The clock of the per-minute counters (tests freeze it so a run never straddles two minutes).
@@ -58,7 +60,13 @@ def make_token(namespace: str) -> str:
 
 
 def make_timestamp(salt: str, **extra) -> str:
-    """Like `make_token`, with extra signed values (e.g. a one-time nonce)."""
+    """Like `make_token`, with extra signed values (e.g. a one-time nonce).
+
+    A page that carries one-time values is never stored by the page cache: every visitor must
+    get their own. (`make_token` pages may be: a copy's token is at most PAGE_CACHE_SECONDS old,
+    far below the two days the forms accept.)"""
+    if extra:
+        pagecache.do_not_store()
     return signing.dumps({"t": int(time.time()), **extra}, salt=salt)
 
 

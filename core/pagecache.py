@@ -46,7 +46,8 @@ IGNORED_APPS = {
     "wagtailadmin", "wagtailembeds", "wagtailforms", "wagtailsearch", "wagtailusers",
 }  # fmt: skip
 IGNORED_MODELS = {
-    "editorial.referenceimport", "search.searchentry", "search.searchfacetvalue",
+    "editorial.referenceimport", "meldpunt.report", "meldpunt.message", "meldpunt.accesslog",
+    "search.searchentry", "search.searchfacetvalue",
     "search.searchindexstate", "wagtailcore.comment", "wagtailcore.commentreply",
     "wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.pagesubscription",
     "wagtailcore.referenceindex", "wagtailcore.revision", "wagtailcore.taskstate",
@@ -83,6 +84,13 @@ def expires_in(seconds: float) -> None:
     if request is not None:
         current = getattr(request, "_pagecache_ttl", None)
         request._pagecache_ttl = max(1, int(seconds)) if current is None else min(current, max(1, int(seconds)))
+
+
+def do_not_store() -> None:
+    """The page being rendered is for this visitor only (a one-time form nonce): never stored."""
+    request = _current.get()
+    if request is not None:
+        request._pagecache_skip = True
 
 
 # --- fragments the same on every page ----------------------------------------------------------
@@ -206,6 +214,8 @@ def _cacheable_request(request) -> bool:
 
 
 def _cacheable_response(request, response) -> bool:
+    if getattr(request, "_pagecache_skip", False):
+        return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if getattr(request, "is_preview", False):

@@ -6,6 +6,7 @@ served from the cache; help pages keep `no-store` and "nu open" stays right.
 """
 
 import datetime
+import re
 import time
 
 import pytest
@@ -246,3 +247,11 @@ def test_a_write_inside_a_transaction_invalidates_again_after_commit(monkeypatch
         assert caches["pages"].get(pagecache.GENERATION_KEY) != generation
         assert after_commit == []
     assert after_commit == [1]
+
+
+def test_a_form_with_a_one_time_nonce_is_never_shared(site, visitor):
+    """The reporting form (meldpunt) carries a one-time value: each visitor gets their own."""
+    first = get(visitor, "/melden/")[1]
+    second = get(visitor, "/melden/")[1]
+    token = re.compile(r'name="t" value="([^"]+)"')
+    assert token.search(first)[1] != token.search(second)[1]
