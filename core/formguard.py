@@ -19,9 +19,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from core.client_ip import client_ip
-
 from core import pagecache
+from core.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
 
