@@ -88,8 +88,8 @@ def page_urls(db):
         "print(ResearchPage.objects.live().order_by('path').first().url)"
     )
     out = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout.split()
+        [PYTHON, "manage.py", "shell", "-v0", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout.split()[-2:]  # Django 5.2's shell may first say how many objects it imported
     return [
         ("bare Django view (14 KB)", "/bench/kaal/"),
         ("home", "/"),
@@ -106,7 +106,7 @@ def start_server(db, port, cached):
     shutil.rmtree(PAGE_CACHE_DIR, ignore_errors=True)
     process = subprocess.Popen(  # noqa: S603
         [GUNICORN, "kenniscentrum.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "info",
+         "--log-level", "warning",
          # gunicorn 27's shared default control socket lets another gunicorn on the machine stop this one
          "--no-control-socket"],  # fmt: skip
         cwd=ROOT,

@@ -46,7 +46,7 @@ IGNORED_APPS = {
     "wagtailadmin", "wagtailembeds", "wagtailforms", "wagtailsearch", "wagtailusers",
 }  # fmt: skip
 IGNORED_MODELS = {
-    "editorial.referenceimport", "meldpunt.report", "meldpunt.message", "meldpunt.accesslog",
+    "editorial.referenceimport", "meldpunt.report", "meldpunt.message", "meldpunt.accesslog", "resources.proposal",
     "search.searchentry", "search.searchfacetvalue",
     "search.searchindexstate", "wagtailcore.comment", "wagtailcore.commentreply",
     "wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.pagesubscription",
