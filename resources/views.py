@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from core import formguard
@@ -15,6 +16,7 @@ MIN_SECONDS = 3
 MAX_AGE = 2 * 86400
 
 
+@never_cache  # the form carries a signed timestamp: a cached copy would expire for everyone
 @csrf_exempt  # no CSRF cookie for anonymous visitors: same origin is checked by formguard
 def propose(request):
     sent = request.GET.get("verstuurd") == "1"

@@ -51,6 +51,7 @@ def test_the_form_needs_no_account_and_sets_no_cookie(client):
     assert response.status_code == 200
     assert 'name="t"' in response.content.decode()
     assert not response.cookies
+    assert "no-store" in response["Cache-Control"]  # its timestamp must be fresh for every visitor
 
 
 def test_a_proposal_reaches_the_queue(client):
