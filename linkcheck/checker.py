@@ -15,6 +15,8 @@ caller in the main thread.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 import urllib.robotparser
@@ -53,6 +55,26 @@ def user_agent() -> str:
     )
 
 
+class InternalAddress(Exception):
+    """The link points into a private network: never requested (server-side request forgery)."""
+
+
+def check_public(url: str) -> None:
+    """Refuse hosts that resolve to a loopback, private, link-local or reserved address, unless
+    LINKCHECK_ALLOW_PRIVATE (tests, an intranet)."""
+    if settings.LINKCHECK_ALLOW_PRIVATE:
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return  # not resolvable: the request itself will say "onbereikbaar"
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise InternalAddress(f"Intern adres ({address}): niet gecontroleerd")
+
+
 class LinkChecker:
     def __init__(self, *, timeout: float = 10.0, concurrency: int = 4, delay: float = 1.0):
         self.timeout = timeout
@@ -79,6 +101,10 @@ class LinkChecker:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
+            check_public(robots_url)
+        except InternalAddress:
+            return None
+        try:
             get = self.session().get
             with get(robots_url, timeout=self._timeouts(), allow_redirects=True, stream=True) as response:
                 if response.status_code >= 400:
@@ -96,6 +122,7 @@ class LinkChecker:
     def _follow(self, method: str, url: str) -> Result:
         current, hops = url, 0
         while True:
+            check_public(current)  # every hop: a redirect may point inside too
             kwargs = {"timeout": self._timeouts(), "allow_redirects": False}
             if method == "GET":
                 kwargs["stream"] = True  # headers only; the body is never downloaded
@@ -130,12 +157,16 @@ class LinkChecker:
             result = self._follow("HEAD", url)
             if result.state in (LinkState.OK, LinkState.REDIRECT):
                 return result
+        except InternalAddress as exc:
+            return Result(url, LinkState.UNREACHABLE, error=str(exc))
         except requests.Timeout:
             return Result(url, LinkState.TIMEOUT, error=f"Geen antwoord binnen {self.timeout:g} s")
         except requests.RequestException:
             pass
         try:
             return self._follow("GET", url)
+        except InternalAddress as exc:
+            return Result(url, LinkState.UNREACHABLE, error=str(exc))
         except requests.Timeout:
             return Result(url, LinkState.TIMEOUT, error=f"Geen antwoord binnen {self.timeout:g} s")
         except requests.RequestException as exc:

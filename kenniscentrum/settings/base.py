@@ -243,6 +243,9 @@ LOGIN_ATTEMPT_RETENTION_DAYS = env.get_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30, m
 LINKCHECK_DEAD_AFTER_DAYS = env.get_int("LINKCHECK_DEAD_AFTER_DAYS", 14, minimum=1)
 # Sent with every check; empty: "KenniscentrumPesten-Linkcontrole/1.0 (+BASE_URL)".
 LINKCHECK_USER_AGENT = env.get("LINKCHECK_USER_AGENT", "")
+# Links to loopback, private and link-local addresses are never requested (the checker must not
+# become a way into the internal network); set to check an intranet on purpose.
+LINKCHECK_ALLOW_PRIVATE = env.get_bool("LINKCHECK_ALLOW_PRIVATE", default=False)
 
 # "Materiaal voorstellen" (resources/): at most this many proposals per minute, site-wide, and
 # the optional e-mail address is deleted when the board has handled the proposal.

@@ -115,6 +115,7 @@ def hanging():
 @pytest.fixture
 def site(settings, web, hanging):
     settings.LINKCHECK_IGNORE_HOSTS = ["testserver"]
+    settings.LINKCHECK_ALLOW_PRIVATE = True  # the local test servers live on 127.0.0.1
     settings.LINKCHECK_DEAD_AFTER_DAYS = 14
     home = pages.home_page()
     index = pages.resource_index(home)
@@ -229,3 +230,12 @@ def test_body_text_is_not_swallowed_by_stream_escaping():
 
     text = '{"value": "<p><a href=\\"https://example.org/a?b=1&amp;c=2\\">x</a> en https://example.org/b.</p>"}'
     assert urls_in(text) == ["https://example.org/a?b=1&c=2", "https://example.org/b"]
+
+
+def test_internal_addresses_are_never_requested(site, settings):
+    """By default a link into the private network (here: the local test server) is not requested."""
+    settings.LINKCHECK_ALLOW_PRIVATE = False
+    call_command("check_links", timeout=1, delay=0)
+    link = states()[site["urls"]["ok"]]
+    assert link.state == LinkState.UNREACHABLE and "Intern adres" in link.error
+    assert SEEN == []
