@@ -47,6 +47,7 @@ IGNORED_APPS = {
 }  # fmt: skip
 IGNORED_MODELS = {
     "editorial.referenceimport", "meldpunt.report", "meldpunt.message", "meldpunt.accesslog", "resources.proposal",
+    "planning.sharedlist", "planning.listitem", "planning.savedscan",  # visitors' lists and saved plans
     "search.searchentry", "search.searchfacetvalue",
     "search.searchindexstate", "wagtailcore.comment", "wagtailcore.commentreply",
     "wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.pagesubscription",

@@ -329,3 +329,12 @@ def test_external_resources_join_the_plan_and_the_comparison(visitor):
     html = response.content.decode()
     assert response.status_code == 200
     assert resource.title in html and resource.owner_name in html
+
+
+def test_visitors_lists_do_not_empty_the_page_cache_but_edited_questions_do():
+    from core import pagecache
+    from planning.models import ScanQuestion
+
+    for model in (SharedList, ListItem, SavedScan, DailyPlanningEvent):
+        assert not pagecache.watched(model), model
+    assert pagecache.watched(Scan) and pagecache.watched(ScanQuestion)
