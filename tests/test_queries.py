@@ -34,7 +34,7 @@ MAX_QUERIES_PER_PAGE = 45
 CEILINGS = {
     "toolkit page": 12, "research page": 12, "practice page": 10, "home page": 14,
     "ToolkitIndexPage": 26, "ResearchIndexPage": 26, "PracticeIndexPage": 26, "NewsIndexPage": 26,
-    "EventIndexPage": 26, "audience page": 32, "school audience page": 36, "glossary page": 8,
+    "EventIndexPage": 26, "audience page": 32, "school audience page": 37, "glossary page": 8,
     "glossary term": 8, "NewsPage": 9, "EventPage": 9, "ContentPage": 8,
 }  # fmt: skip
 
