@@ -128,7 +128,7 @@ class AudiencePage(QuickExitMixin, BasePage):
             per_page=10,
         )
         if self.audience.slug == "onderwijs":
-            context["school_grid"] = school_grid()
+            context["school_grid"] = school_grid(context["search"].labels)
         return context
 
     def audience_content(self):

@@ -47,9 +47,13 @@ class SearchForm(forms.Form):
     page = forms.CharField(required=False)
     per_page = forms.CharField(required=False)
 
-    def __init__(self, data, *, year_values=None, fixed=(), default_sort="relevantie"):
+    def __init__(
+        self, data, *, year_values=None, fixed=(), default_sort="relevantie", choices=None
+    ):
         """`year_values`: the years present in the index; `fixed`: facet params that are set by
-        the page (audience, type) and therefore not taken from the URL."""
+        the page (audience, type) and therefore not taken from the URL; `choices`: each facet's
+        (value, label) list when the caller has read them already (the taxonomy is read once
+        per search)."""
         super().__init__(data)
         self.notices: list[str] = []
         self.default_sort = default_sort
@@ -57,8 +61,11 @@ class SearchForm(forms.Form):
         for facet in FACETS:
             if facet.param in self.fixed:
                 continue
-            choices = facet.choices(year_values if facet.source == "year" else None)
-            self.fields[facet.param] = LenientMultipleChoiceField(choices=choices)
+            if choices is not None:
+                values = choices[facet.param]
+            else:
+                values = facet.choices(year_values if facet.source == "year" else None)
+            self.fields[facet.param] = LenientMultipleChoiceField(choices=values)
 
     def clean_q(self):
         q = " ".join((self.cleaned_data.get("q") or "").split())

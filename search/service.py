@@ -218,7 +218,11 @@ def run_search(
     choices = facet_choices(year_values)
     labels = {param: dict(values) for param, values in choices.items()}
     form = SearchForm(
-        params, year_values=year_values, fixed=base_filters, default_sort=default_sort
+        params,
+        year_values=year_values,
+        fixed=base_filters,
+        default_sort=default_sort,
+        choices=choices,
     )
     state = form.state()
     state["default_sort"] = default_sort
@@ -526,6 +530,12 @@ def api_payload(page: SearchPage) -> dict:
 
 
 @dataclass
+class GridTerm:
+    slug: str
+    name: str
+
+
+@dataclass
 class GridCell:
     strategy: str
     level: str
@@ -537,13 +547,14 @@ class GridCell:
     extern_url: str = ""
 
 
-def school_grid() -> dict:
+def school_grid(labels: dict[str, dict[str, str]]) -> dict:
     """The whole-school matrix: per cell (strategy x level) how many of the centre's own items
     and how many external items (`in_school_grid` and `origin` in search.registry) serve it,
-    from one search per origin (its `cel` facet counts), with links to those filtered searches."""
+    from one search per origin (its `cel` facet counts), with links to those filtered searches.
+    `labels`: a search page's facet labels (value -> name, in taxonomy order), so the
+    strategies and levels are not read again."""
     from search.registry import origin_of, school_grid_types
     from taxonomy.facets import cell_value
-    from taxonomy.models import SchoolLevel, SchoolStrategy
 
     types = school_grid_types()
     own = tuple(t for t in types if origin_of(t) != "extern")
@@ -557,9 +568,9 @@ def school_grid() -> dict:
 
     counts, total = cell_counts(own)
     extern_counts, extern_total = cell_counts(extern)
-    levels = list(SchoolLevel.objects.all())
+    levels = [GridTerm(slug, name) for slug, name in labels["niveau"].items()]
     rows = []
-    for strategy in SchoolStrategy.objects.all():
+    for strategy in (GridTerm(slug, name) for slug, name in labels["strategie"].items()):
         cells = []
         for level in levels:
             value = cell_value(strategy.slug, level.slug)

@@ -13,7 +13,6 @@ from search.backends import get_backend
 from search.facets import type_label
 from search.forms import MAX_QUERY_LENGTH
 from search.service import analyse, api_payload, corrected_query, run_search, synonyms
-from taxonomy.models import Topic
 
 MAX_SUGGESTIONS = 8
 
@@ -34,7 +33,12 @@ def search_page(request):
         return HttpResponseRedirect(page.redirect_url)
     context = {
         "search": page,
-        "popular_topics": Topic.objects.all() if page.total == 0 else [],
+        # The topics as the search read them already (slug, name): no second taxonomy read.
+        "popular_topics": (
+            [{"slug": slug, "name": name} for slug, name in page.labels["thema"].items()]
+            if page.total == 0
+            else []
+        ),
         "max_query_length": MAX_QUERY_LENGTH,
         "quick_exit": True,  # a young person or victim may land here: "Snel weg" on every search
     }

@@ -249,3 +249,29 @@ def test_simple_pages(client, tree, kind):
     assert page.title in response.content.decode()
     print(f"QUERIES {type(page).__name__}: {count}")
     assert count <= CEILINGS[type(page).__name__]
+
+
+@pytest.mark.parametrize("where", ["search", "school", "listing"])
+def test_taxonomy_tables_are_read_once_per_search(client, tree, where):
+    """A search (the results page, an audience page or an index page, which run one) reads
+    each taxonomy table once: the form's choices, the facet labels, the topics shown when
+    nothing is found and the school grid come from one read."""
+    school = Audience.objects.get(slug="onderwijs")
+    pages.toolkit(tree.toolkits, "Pesten op school", audiences=[school])
+    url = {
+        "search": "/zoeken/?q=pesten",
+        "school": pages.audience_page(tree.home, school.slug).get_url(),
+        "listing": tree.toolkits.get_url(),
+    }[where]
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    reads: dict[str, int] = {}
+    for query in ctx.captured_queries:
+        sql = query["sql"].lower()
+        if not sql.lstrip().startswith("select") or " where " in sql:
+            continue  # a page's own term (its audience) is not a read of the table
+        table = sql.split(" from ", 1)[1].split()[0].strip('"') if " from " in sql else ""
+        if table.startswith("taxonomy_"):
+            reads[table] = reads.get(table, 0) + 1
+    assert max(reads.values(), default=0) <= 1, reads
