@@ -16,9 +16,12 @@ write in another process or a rolled-back transaction never leaves a stale cache
 
 from __future__ import annotations
 
+import bisect
 import threading
 import uuid
-from collections import deque
+from array import array
+from collections import OrderedDict, deque
+from functools import cached_property
 from itertools import compress, islice, repeat
 
 from django.db import connection
@@ -45,7 +48,8 @@ def current_token() -> str | None:
 
 
 class FacetIndex:
-    def __init__(self) -> None:
+    def __init__(self, token: str | None = None) -> None:
+        self.token = token  # the index version this was read at (None: not cached)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT id FROM {ENTRY} ORDER BY id")
             self.ids: list[int] = [row[0] for row in cursor.fetchall()]
@@ -64,6 +68,8 @@ class FacetIndex:
             position = self.position
             for facet, value, entry_id in cursor.fetchall():
                 groups.setdefault((facet, value), []).append(position[entry_id])
+        self._stems: OrderedDict[str, int] = OrderedDict()
+        self._stems_lock = threading.Lock()
         self.values: dict[str, dict[str, int]] = {}
         for (facet, value), positions in sorted(groups.items()):
             self.values.setdefault(facet, {})[value] = self._from_positions(positions)
@@ -95,6 +101,83 @@ class FacetIndex:
         positions = islice(filter(flags.__getitem__, order), offset, offset + limit)
         return [self.ids[p] for p in positions]
 
+    STEM_CACHE = 128  # full-text matches of the most recently searched stems
+
+    def stem_mask(self, stem: str, fetch) -> int:
+        """The entries holding `stem` (anywhere), `fetch(stem)` -> ids when not kept yet."""
+        with self._stems_lock:
+            if stem in self._stems:
+                self._stems.move_to_end(stem)
+                return self._stems[stem]
+        mask = self.mask_of_ids(fetch(stem))
+        with self._stems_lock:
+            self._stems[stem] = mask
+            while len(self._stems) > self.STEM_CACHE:
+                self._stems.popitem(last=False)
+        return mask
+
+    @cached_property
+    def titles(self) -> TitleIndex:
+        """The title words (built on first use: only large result sets and suggestions need it)."""
+        return TitleIndex(self)
+
+
+class TitleIndex:
+    """Which entries hold a stem in their title, for every stem of every title (one read of
+    the analysed titles per index version): a prefix index for suggestions, and the title
+    tiers that bound relevance scoring when a query matches many items."""
+
+    MASK_CACHE = 512  # bitmasks of the most recently used stems, per index version
+
+    def __init__(self, index: FacetIndex) -> None:
+        self.index = index
+        postings: dict[str, array] = {}
+        lengths = array("H", bytes(2 * index.n))
+        position = index.position
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, title_terms FROM {ENTRY}")
+            for entry_id, terms in cursor.fetchall():
+                p = position[entry_id]
+                stems = (terms or "").split()
+                lengths[p] = min(len(stems), 65535)
+                for s in dict.fromkeys(stems):
+                    postings.setdefault(s, array("i")).append(p)
+        self.postings = postings
+        self.stems = sorted(postings)
+        # Suggestions: the shortest titles first (a title that is just the word, such as the
+        # glossary term "Pesten", before a long one), then newest.
+        self.by_length = sorted(index.by_date, key=lengths.__getitem__)
+        self._masks: OrderedDict[str, int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def mask(self, stem: str) -> int:
+        with self._lock:
+            if stem in self._masks:
+                self._masks.move_to_end(stem)
+                return self._masks[stem]
+        mask = self.index._from_positions(self.postings.get(stem, ()))
+        with self._lock:
+            self._masks[stem] = mask
+            while len(self._masks) > self.MASK_CACHE:
+                self._masks.popitem(last=False)
+        return mask
+
+    def any_of(self, stems) -> int:
+        out = 0
+        for s in stems:
+            out |= self.mask(s)
+        return out
+
+    def prefixed(self, prefix: str) -> int:
+        """Entries with a title word starting with `prefix`."""
+        start = bisect.bisect_left(self.stems, prefix)
+        end = bisect.bisect_left(self.stems, prefix + "\uffff")
+        if end - start > 64:  # a short prefix of many words: one pass over their postings
+            return self.index._from_positions(
+                p for s in self.stems[start:end] for p in self.postings[s]
+            )
+        return self.any_of(self.stems[start:end])
+
 
 class FacetCache:
     """The FacetIndex of the current token; rebuilt when the token changes."""
@@ -108,7 +191,7 @@ class FacetCache:
         with self._lock:
             if token is not None and self._entry and self._entry[0] == token:
                 return self._entry[1]
-        index = FacetIndex()
+        index = FacetIndex(token)
         if token is not None:  # no token (table flushed): do not cache
             with self._lock:
                 self._entry = (token, index)

@@ -66,14 +66,3 @@ class PostgresBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(n, float(score or 0)) for n, score in cursor.fetchall()]
-
-    def _suggest_sql(self, query: ParsedQuery, prefix: str, limit: int) -> tuple[str, list]:
-        clauses = [tsquery(query)] if not query.is_empty else []
-        clauses.append(f"{prefix}:*A")
-        sql = (
-            f"SELECT e.title, e.url, e.type FROM {ENTRY} e "
-            "CROSS JOIN to_tsquery('simple'::regconfig, %s) tsq "
-            "WHERE e.search_vector @@ tsq ORDER BY ts_rank(e.search_vector, tsq) DESC, "
-            "e.date DESC NULLS LAST LIMIT %s"
-        )
-        return sql, [" & ".join(clauses), limit]

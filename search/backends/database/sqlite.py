@@ -89,13 +89,3 @@ class SQLiteBackend(DatabaseBackend):
         position, date_rank = index.position, index.date_rank
         rows.sort(key=lambda row: (-row[1], date_rank[position[row[0]]]))
         return rows[offset : offset + limit]
-
-    def _suggest_sql(self, query: ParsedQuery, prefix: str, limit: int) -> tuple[str, list]:
-        clauses = [fts5_query(query)] if not query.is_empty else []
-        clauses.append(f'title_terms : "{prefix}"*')
-        sql = (
-            "SELECT e.title, e.url, e.type FROM search_fts "
-            f"JOIN {ENTRY} e ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
-            f"ORDER BY bm25(search_fts, {WEIGHTS_SQL}), e.date DESC LIMIT %s"
-        )
-        return sql, [" AND ".join(clauses), limit]
