@@ -101,7 +101,7 @@ class FacetIndex:
         positions = islice(filter(flags.__getitem__, order), offset, offset + limit)
         return [self.ids[p] for p in positions]
 
-    STEM_CACHE = 128  # full-text matches of the most recently searched stems
+    STEM_CACHE = 64  # full-text matches of the most recently searched stems (100 KB each at 100k)
 
     def stem_mask(self, stem: str, fetch) -> int:
         """The entries holding `stem` (anywhere), `fetch(stem)` -> ids when not kept yet."""
@@ -127,7 +127,7 @@ class TitleIndex:
     the analysed titles per index version): a prefix index for suggestions, and the title
     tiers that bound relevance scoring when a query matches many items."""
 
-    MASK_CACHE = 512  # bitmasks of the most recently used stems, per index version
+    MASK_CACHE = 64  # bitmasks of the most recently used title stems (100 KB each at 100k items)
 
     def __init__(self, index: FacetIndex) -> None:
         self.index = index
