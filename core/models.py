@@ -162,6 +162,13 @@ class ReviewMixin(models.Model):
 class BasePage(Page):
     """Every public page has a short summary, used in listings, search results and meta tags."""
 
+    #: Short label above a card title (featured pages, related content).
+    card_label = "Overzicht"
+    #: Section overview pages (home, header and footer list them): their place and one line on
+    #: what they hold. None: the page type is not a section.
+    section_order: int | None = None
+    section_blurb = ""
+
     summary = models.TextField(
         "samenvatting", blank=True, max_length=400,
         help_text="Eén tot drie zinnen in eenvoudige taal. Verschijnt in overzichten en zoekresultaten.",
@@ -250,6 +257,8 @@ class QuickExitMixin(_SensitiveServeMixin, models.Model):
 
 class ContentPage(QuickExitMixin, BasePage):  # noqa: DJ008 - Page.__str__ gives the title
     """A plain page: about, privacy, accessibility statement, safe browsing."""
+
+    card_label = "Pagina"
 
     body = StreamField(
         BodyBlock(), blank=True, verbose_name="inhoud",

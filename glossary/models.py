@@ -63,6 +63,10 @@ class GlossaryTerm(index.Indexed, models.Model):
 
 
 class GlossaryPage(AlwaysQuickExitMixin, RoutablePageMixin, BasePage):
+    card_label = "Woordenlijst"
+    section_order = 40
+    section_blurb = "Begrippen als sexting, no-blame en omstander in gewone taal."
+
     intro = models.TextField(
         "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst: waarvoor dient de woordenlijst?"
     )

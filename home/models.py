@@ -83,6 +83,8 @@ class HomeFeatured(Orderable):
 class AudiencePage(QuickExitMixin, BasePage):
     """Landing page of one audience: its toolkits, practices and research in two clicks."""
 
+    card_label = "Doelgroep"
+
     audience = models.OneToOneField(
         "taxonomy.Audience", on_delete=models.PROTECT, related_name="landing_page",
         verbose_name="doelgroep", help_text="De inhoud van deze doelgroep verschijnt op de pagina.",

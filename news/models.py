@@ -6,11 +6,15 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.listing import ListingMixin
 from core.models import BasePage, TaxonomyMixin
+from search.listing import ListingMixin
 
 
 class NewsIndexPage(ListingMixin, BasePage):
+    listing_heading = "Al het nieuws"
+    section_order = 50
+    section_blurb = "Nieuw onderzoek, nieuwe materialen en nieuws uit het veld."
+
     intro = models.TextField(
         "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst met nieuwsberichten."
     )
@@ -28,6 +32,8 @@ class NewsIndexPage(ListingMixin, BasePage):
 
 
 class NewsPage(TaxonomyMixin, BasePage):
+    card_label = "Nieuws"
+
     date = models.DateField(
         "datum", default=timezone.localdate,
         help_text="Datum van het bericht. Nieuwsberichten staan op datum, het nieuwste eerst.",
@@ -69,6 +75,10 @@ class EventKind(models.TextChoices):
 
 
 class EventIndexPage(ListingMixin, BasePage):
+    listing_heading = "Alle vormingen en campagnes"
+    section_order = 60
+    section_blurb = "Opleidingen, studiedagen, webinars en campagnes."
+
     intro = models.TextField(
         "inleiding", blank=True, help_text="Eén of twee zinnen boven de lijst met vormingen en campagnes."
     )
@@ -87,6 +97,8 @@ class EventIndexPage(ListingMixin, BasePage):
 
 class EventPage(TaxonomyMixin, BasePage):
     """A training, study day, webinar or campaign, with dates and where it happens."""
+
+    card_label = "Vorming of campagne"
 
     kind = models.CharField(
         "soort", max_length=20, choices=EventKind.choices, default=EventKind.TRAINING,

@@ -6,15 +6,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.listing import ListingMixin
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
 from editorial.forms import PracticePageForm
+from search.listing import ListingMixin
 from taxonomy.evidence import EvidenceLevel
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
 
 class PracticeIndexPage(ListingMixin, BasePage):
+    listing_heading = "Alle goede praktijken"
+    section_order = 30
+    section_blurb = "Aanpakken uit de praktijk, en hoe sterk bewezen is dat ze werken."
+
     intro = models.TextField(
         "inleiding",
         blank=True,
@@ -38,6 +42,8 @@ class PracticeIndexPage(ListingMixin, BasePage):
 
 class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     """A practice or intervention with its evidence level and the research behind it."""
+
+    card_label = "Goede praktijk"
 
     description = RichTextField("beschrijving", features=RICH, help_text="Wat houdt de aanpak in, stap voor stap?")
     strategy = RichTextField(

@@ -6,10 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.listing import ListingMixin
 from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
 from editorial.forms import ResearchPageForm
 from editorial.mixins import CitationDownloadMixin
+from search.listing import ListingMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
@@ -39,6 +39,10 @@ class Method(models.TextChoices):
 
 
 class ResearchIndexPage(ListingMixin, BasePage):
+    listing_heading = "Al het onderzoek"
+    section_order = 20
+    section_blurb = "Wat weten we over pesten? Onderzoek kort en helder samengevat."
+
     intro = models.TextField(
         "inleiding",
         blank=True,
@@ -59,6 +63,8 @@ class ResearchIndexPage(ListingMixin, BasePage):
 
 class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
     """A research summary with a structured citation, key figures and implications."""
+
+    card_label = "Onderzoek"
 
     # Citation
     authors = models.CharField(

@@ -15,10 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.listing import ListingMixin
 from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
 from linkcheck.models import long_dead
 from resources.forms import ResourcePageForm
+from search.listing import ListingMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
@@ -156,7 +156,7 @@ class ResourcePage(TaxonomyMixin, ReviewMixin, BasePage):
         )
     ]
     base_form_class = ResourcePageForm
-    type_label = "Extern materiaal"
+    card_label = "Extern materiaal"
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 

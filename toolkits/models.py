@@ -7,11 +7,15 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock, StepsBlock
-from core.listing import ListingMixin
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
+from search.listing import ListingMixin
 
 
 class ToolkitIndexPage(ListingMixin, BasePage):
+    listing_heading = "Alle toolkits"
+    section_order = 10
+    section_blurb = "Stappenplannen en materiaal om meteen mee aan de slag te gaan."
+
     intro = models.TextField(
         "inleiding",
         blank=True,
@@ -34,6 +38,8 @@ class ToolkitIndexPage(ListingMixin, BasePage):
 
 class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     """A ready-to-use set of steps and downloads for one audience."""
+
+    card_label = "Toolkit"
 
     image = models.ForeignKey(
         "wagtailimages.Image",

@@ -4,52 +4,23 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from django.db.models import IntegerField, Value
+
+from wagtail.models import Page, Site, get_page_models
+
 from core import pagecache
-from practices.models import EvidenceLevel
+from core.models import SiteSettings
+from taxonomy.evidence import EVIDENCE_HELP, EvidenceLevel
+from taxonomy.facets import TAXONOMY_FACETS
+from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
 
 register = template.Library()
-
-# Search parameter and label for each taxonomy relation of TaxonomyMixin.
-TAXONOMY_FACETS = [
-    ("audiences", "doelgroep", "Doelgroep"),
-    ("topics", "thema", "Thema"),
-    ("approaches", "aanpak", "Aanpak"),
-    ("age_groups", "leeftijd", "Leeftijd"),
-    ("settings", "omgeving", "Omgeving"),
-]
-
-# Short explanation per evidence level, shown next to the full scale on a practice page.
-EVIDENCE_HELP = {
-    EvidenceLevel.NOT_EVALUATED: (
-        "Nog niet onderzocht. Dat zegt niets over het effect: de aanpak kan goed werken."
-    ),
-    EvidenceLevel.THEORY: (
-        "Steunt op theorie en onderzoek over pesten, maar het effect is nog niet gemeten."
-    ),
-    EvidenceLevel.FIRST: (
-        "Eerste metingen wijzen op een effect, bijvoorbeeld een voor- en nameting."
-    ),
-    EvidenceLevel.GOOD: "Meerdere studies wijzen op een effect.",
-    EvidenceLevel.STRONG: "Gecontroleerde studies tonen een effect aan.",
-}
-
-PAGE_TYPE_LABELS = {
-    "toolkitpage": "Toolkit",
-    "researchpage": "Onderzoek",
-    "practicepage": "Goede praktijk",
-    "newspage": "Nieuws",
-    "eventpage": "Vorming of campagne",
-    "audiencepage": "Doelgroep",
-    "glossarypage": "Woordenlijst",
-    "contentpage": "Pagina",
-}
-
 
 @register.filter
 def page_type_label(page) -> str:
     """A short Dutch label for the kind of page, shown above a card title. A page type of a
     content app may bring its own (`type_label`)."""
-    return getattr(page, "type_label", None) or PAGE_TYPE_LABELS.get(page._meta.model_name, "Overzicht")
+    return getattr(page, "card_label", "Overzicht")
 
 
 @register.filter
@@ -97,7 +68,7 @@ def taxonomy_groups(page):
     the pages cache (`taxonomy_terms`). A page being previewed keeps its links in memory: then
     each relation is read the ordinary way.
     """
-    relations = [(attr, param, label) for attr, param, label in TAXONOMY_FACETS if hasattr(page, attr)]
+    relations = [(f.field, f.param, f.label) for f in TAXONOMY_FACETS if hasattr(page, f.field)]
     has_cells = hasattr(page, "school_cells")
     names = [attr for attr, _, _ in relations] + (["school_cells"] if has_cells else [])
     in_memory = getattr(page, "_cluster_related_objects", {})
@@ -119,8 +90,6 @@ def taxonomy_groups(page):
 
 
 def _linked_ids(page, names) -> dict[str, set]:
-    from django.db.models import IntegerField, Value
-
     queries = []
     for index, name in enumerate(names):
         field = page._meta.get_field(name)
@@ -138,8 +107,6 @@ def _linked_ids(page, names) -> dict[str, set]:
 
 def _all_terms() -> dict[str, list]:
     """Every taxonomy term in its display order, by model label (a few dozen rows)."""
-    from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
-
     models = (Audience, Topic, Approach, AgeGroup, Setting)
     terms = {model._meta.label_lower: list(model.objects.all()) for model in models}
     terms["taxonomy.wholeschoolcell"] = list(WholeSchoolCell.objects.select_related("strategy", "level"))
@@ -197,34 +164,20 @@ def event_when(start, end=None) -> str:
     return f"{text} uur tot {dutch_date(end)}, {dutch_time(end)}"
 
 
-SECTION_BLURBS = {
-    "toolkitindexpage": "Stappenplannen en materiaal om meteen mee aan de slag te gaan.",
-    "researchindexpage": "Wat weten we over pesten? Onderzoek kort en helder samengevat.",
-    "practiceindexpage": "Aanpakken uit de praktijk, en hoe sterk bewezen is dat ze werken.",
-    "glossarypage": "Begrippen als sexting, no-blame en omstander in gewone taal.",
-    "newsindexpage": "Nieuw onderzoek, nieuwe materialen en nieuws uit het veld.",
-    "eventindexpage": "Opleidingen, studiedagen, webinars en campagnes.",
-}
-
-
 @register.filter
 def section_blurb(page) -> str:
-    return SECTION_BLURBS.get(page.content_type.model, "")
+    """One line on what a section holds (the page type's `section_blurb`)."""
+    return getattr(page.specific_class or type(page), "section_blurb", "")
+
+
+def section_models() -> list[type[Page]]:
+    """Page types that are sections (a `section_order`), in that order."""
+    models = [m for m in get_page_models() if getattr(m, "section_order", None) is not None]
+    return sorted(models, key=lambda m: m.section_order)
 
 
 def _load_sections():
-    from wagtail.models import Page
-
-    from glossary.models import GlossaryPage
-    from news.models import EventIndexPage, NewsIndexPage
-    from practices.models import PracticeIndexPage
-    from research.models import ResearchIndexPage
-    from toolkits.models import ToolkitIndexPage
-
-    order = [
-        ToolkitIndexPage, ResearchIndexPage, PracticeIndexPage,
-        GlossaryPage, NewsIndexPage, EventIndexPage,
-    ]
+    order = section_models()
     pages = (
         Page.objects.live()
         .public()
@@ -261,10 +214,6 @@ def section_page(context, model_name):
 
 
 def _footer_links():
-    from wagtail.models import Site
-
-    from core.models import SiteSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     settings = SiteSettings.for_site(site) if site else SiteSettings()
 

@@ -1,5 +1,5 @@
 """Index pages (/toolkits/, /goede-praktijken/, ...) list their material through the search
-engine, pre-filtered on their content type (core.listing.ListingMixin)."""
+engine, pre-filtered on their content type (search.listing.ListingMixin)."""
 
 from html import unescape
 

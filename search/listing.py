@@ -6,6 +6,8 @@ without JavaScript, and bad input (page=abc, unknown facet values, ...) gives th
 with a Dutch message. A fixed number of queries, whatever the number of children.
 """
 
+from search.service import run_search
+
 # A page number beyond this is certainly past the last page; it is capped before it reaches the
 # engine (an offset that large would overflow the database's integers).
 MAX_PAGE_NUMBER = 999_999
@@ -16,10 +18,16 @@ class ListingMixin:
     `listing_facets` the filters shown in the sidebar (only those with results appear),
     `listing_sort` the default order."""
 
+    listing_heading = "Alle resultaten"
     listing_type: str = ""
     listing_facets: tuple[str, ...] = ("doelgroep", "thema", "aanpak", "leeftijd", "omgeving")
     listing_sort = "titel"
     per_page = 12
+
+    def get_template(self, request, *args, **kwargs):
+        """The page type's own template when its app has one (it may extend the shared one and
+        fill `listing_intro`), else the one listing template."""
+        return [super().get_template(request, *args, **kwargs), "search/listing_page.html"]
 
     def listing_params(self, request):
         params = request.GET.copy()
@@ -29,8 +37,6 @@ class ListingMixin:
         return params
 
     def listing_search(self, request):
-        from search.service import run_search
-
         search = run_search(
             self.listing_params(request),
             base_filters={"type": (self.listing_type,)},
