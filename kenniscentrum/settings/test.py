@@ -34,3 +34,5 @@ ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # A fixed key for the meldpunt's encryption (tests only; never used for real reports).
 MELDPUNT_KEYS = ["dGVzdC1vbmx5LW1lbGRwdW50LWtleS0wMDAwMDAwMDA="]
+# A page type that exists only in the tests (tests/test_new_content_type.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway"]  # noqa: F405

@@ -1,0 +1,79 @@
+"""A new content type needs no edit in search/, core/ or home/ (issue #10).
+
+`tests/throwaway` is a content app as a new one would be written: a page type with the taxonomy
+fields, an index page, and its own `search_documents.py`. It is installed only in the test
+settings. Its pages become searchable, faceted, listed, a section of the site and a card.
+"""
+
+import pytest
+
+from django.core.cache import cache
+
+from search import registry
+from taxonomy.models import Audience, Topic
+from tests import pages
+from tests.throwaway.models import ToolIndexPage, ToolPage
+from tests.throwaway.search_documents import ToolSource
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tool(db):
+    cache.clear()
+    tree = pages.sections()
+    index = pages.publish(
+        tree.home,
+        ToolIndexPage(title="Proefmiddelen", slug="proefmiddelen", show_in_menus=True, summary="Alle proefmiddelen."),
+    )
+    page = ToolPage(title="Zonnewijzer tegen pesten", slug="zonnewijzer", summary="Een middel om te proberen.")
+    page.maker = "Atelier Ringelorum"  # a word only the type's own `body` puts in the index
+    index.add_child(instance=page)
+    page.topics.set(Topic.objects.filter(slug="sexting"))
+    page.audiences.set(Audience.objects.filter(slug="onderwijs"))
+    page.save_revision().publish()
+    yield tree, index, page
+    cache.clear()
+
+
+def test_the_app_registers_its_type_itself():
+    assert isinstance(registry.source_for_page(ToolPage()), ToolSource)
+    assert ("proefmiddel", "Proefmiddel", "Proefmiddelen") in registry.content_types()
+
+
+def test_a_published_page_is_found_with_its_type_label(client, tool):
+    html = client.get("/zoeken/", {"q": "ringelorum"}).content.decode()
+    assert "Zonnewijzer tegen pesten" in html
+    assert '<span class="badge badge--type">Proefmiddel</span>' in html
+
+
+def test_its_taxonomy_and_type_are_facets(client, tool):
+    data = client.get("/api/zoeken/", {"type": "proefmiddel", "thema": "sexting"}).json()
+    assert [r["title"] for r in data["results"]] == ["Zonnewijzer tegen pesten"]
+    types = {o["value"]: o for o in data["facets"]["type"]["values"]}
+    assert types["proefmiddel"]["label"] == "Proefmiddelen" and types["proefmiddel"]["count"] == 1
+    other_topic = client.get("/api/zoeken/", {"type": "proefmiddel", "thema": "pesten-op-het-werk"}).json()
+    assert other_topic["results"] == []
+    html = client.get("/zoeken/", {"doelgroep": "onderwijs"}).content.decode()
+    assert 'name="type" value="proefmiddel"' in html  # the filter is offered in the sidebar
+
+
+def test_its_index_page_lists_it_through_the_search(client, tool):
+    _, index, _ = tool
+    html = client.get(index.url).content.decode()
+    assert "Zonnewijzer tegen pesten" in html
+    assert "Alle resultaten" in html  # the one listing template
+
+
+def test_it_is_a_section_and_a_card_on_the_home_page(client, tool):
+    tree, index, page = tool
+    pages.feature(tree.home, [page])
+    html = client.get("/").content.decode()
+    assert "Proefmateriaal dat alleen in de tests bestaat." in html  # the section's blurb
+    assert '<p class="card__type">Proefmiddel</p>' in html
+
+
+def test_unpublishing_takes_it_out_of_the_search(client, tool):
+    _, _, page = tool
+    page.unpublish()
+    assert client.get("/api/zoeken/", {"q": "ringelorum"}).json()["results"] == []
