@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from analytics.views import serve_document
-from core.views import dev_media_urls, health
+from core.views import dev_media_urls
+from kenniscentrum.health import health
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -152,7 +152,7 @@ class HealthEndpointTests(TestCase):
     def test_database_down(self):
         broken = mock.Mock()
         broken.cursor.side_effect = OperationalError("connection refused")
-        with mock.patch("core.views.connection", broken), self.assertLogs("core.views", "ERROR"):
+        with mock.patch("kenniscentrum.health.connection", broken), self.assertLogs("kenniscentrum.health", "ERROR"):
             response = self.client.get("/gezond/")
         self.assertEqual(response.status_code, 503)
         self.assertEqual(response.json()["status"], "error")

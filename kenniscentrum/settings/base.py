@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "analytics",
     "editorial",
     "planning",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -118,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "core.context_processors.site_navigation",
+                "home.context_processors.site_navigation",
             ],
         },
     },

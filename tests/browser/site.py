@@ -10,7 +10,7 @@ from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-# Sections created by the demo content (core.demo), by page type.
+# Sections created by the demo content (demo/), by page type.
 SECTIONS = {
     "toolkit": "/toolkits/",
     "research": "/onderzoek/",

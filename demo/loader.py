@@ -30,9 +30,9 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search import index as search_index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from core.demo import documents as document_files
-from core.demo.images import illustration
 from core.models import ContentPage, SiteSettings
+from demo import documents as document_files
+from demo.images import illustration
 from glossary.models import GlossaryPage, GlossaryTerm
 from home.models import AudiencePage, HomeFeatured, HomePage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage

@@ -5,7 +5,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, DemoContentLoader
+from demo.loader import ADMIN_PASSWORD, ADMIN_USERNAME, DemoContentLoader
 
 
 class Command(BaseCommand):
