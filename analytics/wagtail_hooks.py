@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from analytics import admin_views, reports
+from analytics import admin_views, reports, zero_results  # noqa: F401 - zero_results registers its admin view
 from analytics.access import reach_access
 from core import pagecache
 

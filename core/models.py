@@ -8,7 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
@@ -306,3 +306,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site-instellingen"
+
+
+def pages_linking_here(page, relation: str) -> list:
+    """Live, public pages whose inline links point to `page`, by title: one query.
+
+    `relation` is the reverse name of the link model's foreign key to `page` (e.g.
+    "toolkit_links"); the linking page is the link model's ParentalKey. The page's own app needs
+    no import of the linking app, which sits higher or beside it.
+    """
+    rel = page._meta.get_field(relation)
+    link_model = rel.related_model
+    owner = next(f for f in link_model._meta.fields if isinstance(f, ParentalKey))
+    ids = link_model.objects.filter(**{rel.field.name: page}).values(owner.attname)
+    return list(owner.related_model.objects.live().public().filter(pk__in=ids).order_by("title"))

@@ -6,6 +6,13 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redactie"
 
     def ready(self):
+        # Imported here, not at the top: models are not ready before ready().
         from editorial import signals
+        from editorial.forms import PracticePageForm, ResearchPageForm
+        from practices.models import PracticePage
+        from research.models import ResearchPage
 
+        # The editorial rules on the page forms: content does not know editorial.
+        PracticePage.base_form_class = PracticePageForm
+        ResearchPage.base_form_class = ResearchPageForm
         signals.connect()

@@ -6,8 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import BasePage, ReviewMixin, TaxonomyMixin
-from editorial.forms import PracticePageForm
+from core.models import BasePage, ReviewMixin, TaxonomyMixin, pages_linking_here
 from search.listing import ListingMixin
 from taxonomy.evidence import EvidenceLevel
 
@@ -111,7 +110,7 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
     settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
-    base_form_class = PracticePageForm
+    # base_form_class: editorial's form (the evidence rule), set by editorial.apps
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
@@ -130,10 +129,7 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
 
     def related_toolkits(self):
         """Live toolkits that point to this practice: one query."""
-        from toolkits.models import ToolkitPage
-
-        toolkits = ToolkitPage.objects.live().public().filter(related_practices__page=self)
-        return list(toolkits.distinct().order_by("title"))
+        return pages_linking_here(self, "toolkit_links")
 
 
 class PracticeResearch(Orderable):

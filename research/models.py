@@ -6,9 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
-from editorial.forms import ResearchPageForm
-from editorial.mixins import CitationDownloadMixin
+from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin, pages_linking_here
 from search.listing import ListingMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
@@ -61,7 +59,7 @@ class ResearchIndexPage(ListingMixin, BasePage):
         verbose_name = "overzicht onderzoek"
 
 
-class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
+class ResearchPage(TaxonomyMixin, ReviewMixin, BasePage):
     """A research summary with a structured citation, key figures and implications."""
 
     card_label = "Onderzoek"
@@ -197,7 +195,7 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
     ]
     promote_panels = BasePage.promote_panels + TaxonomyMixin.taxonomy_panels
     settings_panels = BasePage.settings_panels + ReviewMixin.review_panels
-    base_form_class = ResearchPageForm
+    # base_form_class: editorial's form (the citation rules), set by editorial.apps
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
 
@@ -211,17 +209,17 @@ class ResearchPage(CitationDownloadMixin, TaxonomyMixin, ReviewMixin, BasePage):
 
     def related_practices(self):
         """Live practices that cite this research: one query."""
-        from practices.models import PracticePage
-
-        practices = PracticePage.objects.live().public().filter(research_links__research=self)
-        return list(practices.distinct().order_by("title"))
+        return pages_linking_here(self, "practice_links")
 
     def related_toolkits(self):
         """Live toolkits that list this research: one query."""
-        from toolkits.models import ToolkitPage
+        return pages_linking_here(self, "toolkit_links")
 
-        toolkits = ToolkitPage.objects.live().public().filter(related_research__page=self)
-        return list(toolkits.distinct().order_by("title"))
+    def citation_download_url(self, extension: str, request=None) -> str:
+        """The citation at `<page url>citatie.bib` and `citatie.ris`, served by `editorial.urls`
+        (Wagtail's own page routes cannot contain a dot)."""
+        url = self.get_url(request=request) or ""
+        return f"{url}citatie.{extension}" if url else ""
 
 
 class KeyFigure(Orderable):
