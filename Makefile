@@ -44,11 +44,13 @@ search-node-stop:
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: setup
 	DJANGO_SETTINGS_MODULE=kenniscentrum.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=kenniscentrum.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
