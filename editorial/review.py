@@ -15,8 +15,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.models import ReviewMixin
 
 DEFAULT_WINDOW_DAYS = 60
 WINDOW_CHOICES = [
@@ -30,12 +32,8 @@ WINDOW_CHOICES = [
 
 
 def review_models():
-    from practices.models import PracticePage
-    from research.models import ResearchPage
-    from resources.models import ResourcePage
-    from toolkits.models import ToolkitPage
-
-    return [ResearchPage, PracticePage, ToolkitPage, ResourcePage]
+    """Every page type with a review date (core.models.ReviewMixin): no list to keep up."""
+    return [model for model in get_page_models() if issubclass(model, ReviewMixin)]
 
 
 def today() -> datetime.date:

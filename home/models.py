@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -7,6 +8,11 @@ from wagtail.models import Orderable, Page
 
 from core.blocks import BodyBlock
 from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
+from news.models import EventPage, NewsPage
+from practices.models import PracticePage
+from research.models import ResearchPage
+from search.service import run_search, school_grid
+from toolkits.models import ToolkitPage
 
 SECTION_TYPES = [
     "home.AudiencePage",
@@ -57,15 +63,9 @@ class HomePage(AlwaysQuickExitMixin, BasePage):
         return [by_id[i] for i in ids if i in by_id]
 
     def latest_news(self, limit=3):
-        from news.models import NewsPage
-
         return list(NewsPage.objects.live().public().order_by("-date", "-pk")[:limit])
 
     def upcoming_events(self, limit=3):
-        from django.utils import timezone
-
-        from news.models import EventPage
-
         upcoming = EventPage.objects.live().public().filter(start__gte=timezone.now())
         return list(upcoming.order_by("start")[:limit])
 
@@ -119,8 +119,6 @@ class AudiencePage(QuickExitMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         """All material of this audience through the search engine, with its facets; on the
         school page also the whole-school grid (see search.service)."""
-        from search.service import run_search, school_grid
-
         context = super().get_context(request, *args, **kwargs)
         context["search"] = run_search(
             request.GET,
@@ -138,10 +136,6 @@ class AudiencePage(QuickExitMixin, BasePage):
 
         Each entry: heading, search type (for the 'alles bekijken' link) and the pages.
         """
-        from practices.models import PracticePage
-        from research.models import ResearchPage
-        from toolkits.models import ToolkitPage
-
         sections = [
             ("Toolkits", "toolkit", ToolkitPage, ("title",)),
             ("Goede praktijken", "praktijk", PracticePage, ("title",)),
