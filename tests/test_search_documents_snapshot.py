@@ -30,7 +30,7 @@ from search.registry import all_documents, count_all
 pytestmark = pytest.mark.django_db
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "search_documents.json"
-DOCUMENT_URL = re.compile(r"/documents/\d+/")
+DOCUMENT_URL = re.compile(r"/(documents|documenten)/\d+/")
 
 
 def stable_keys() -> dict[str, str]:
@@ -44,7 +44,7 @@ def stable_keys() -> dict[str, str]:
 def stable(entry, keys, toolkit_titles, today) -> dict:
     data = dataclasses.asdict(entry)
     data["key"] = keys.get(data["key"], data["key"])
-    data["url"] = DOCUMENT_URL.sub("/documents/ID/", data["url"])
+    data["url"] = DOCUMENT_URL.sub(r"/\1/ID/", data["url"])
     if entry.type == "vorming":  # the loader dates events relative to its (local) day
         start = timezone.localtime(datetime.datetime.fromisoformat(data["extra"]["start"]))
         when = f"TODAY{(start.date() - timezone.localdate()).days:+d}"
