@@ -1,10 +1,9 @@
 """Small presentation helpers for the public templates. None of them query in a loop."""
 
 from django import template
+from django.db.models import IntegerField, Value
 from django.utils import timezone
 from django.utils.formats import date_format
-
-from django.db.models import IntegerField, Value
 
 from wagtail.models import Page, Site, get_page_models
 
