@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -129,6 +130,11 @@ class AudiencePage(QuickExitMixin, BasePage):
         )
         if self.audience.slug == "onderwijs":
             context["school_grid"] = school_grid(context["search"].labels)
+        # Apps above home add their own block at the top (the self-assessment of this audience):
+        # each hook takes (page, request) and returns HTML or nothing; home names none of them.
+        context["audience_tools"] = [
+            html for hook in hooks.get_hooks("audience_page_tools") if (html := hook(self, request))
+        ]
         return context
 
     def audience_content(self):

@@ -161,6 +161,21 @@ def test_school_page_puts_scan_and_grid_first_and_empty_cells_link_to_advice(vis
     assert response.context["gap"].count >= 1
 
 
+@pytest.mark.parametrize(
+    ("audience", "link", "href"),
+    [
+        ("jeugdwerk-sport-cultuur", "Start de zelfscan voor verenigingen", "/zelfscan/vereniging/"),
+        ("werkgevers-werknemers", "Start de zelfscan voor werkgevers", "/zelfscan/werk/"),
+    ],
+)
+def test_clubs_and_employers_find_their_self_assessment_on_their_page(visitor, audience, link, href):
+    from home.models import AudiencePage
+
+    html = visitor.get(AudiencePage.objects.get(audience__slug=audience).url).content.decode()
+    assert link in html and f'href="{href}"' in html
+    assert html.index(link) < html.index('id="sectie-toolkit"')  # at the top, before the material
+
+
 def test_compare_three_practices(visitor):
     practices = list(PracticePage.objects.live().order_by("title")[:3])
     response = visitor.get("/vergelijk/", {"id": [p.pk for p in practices]})
