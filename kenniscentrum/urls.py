@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from analytics.views import serve_document
 from core.views import dev_media_urls
 from kenniscentrum.health import health
+from opendata.urls import api_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -28,6 +29,8 @@ urlpatterns = [
     path("", include("editorial.urls")),
     path("", include("resources.urls")),
     path("", include("planning.urls")),
+    path("", include("opendata.urls")),
+    *api_urlpatterns,
 ]
 
 if settings.DEBUG:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "editorial",
     "planning",
     "demo",
+    "opendata",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "django_tasks.backends.immediate",
     "axes",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -68,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that can answer: CORS headers for GET on /api/ (opendata).
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.CleanInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -285,3 +291,43 @@ CONTENT_SECURITY_POLICY_HEADER = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
+
+# Open data (opendata/): the read-only catalogue API, feeds and the dump.
+# CORS: any site may read the public APIs with GET; no credentials are ever involved.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
+# Requests per client address (kept only as a salted hash, for the window) to /api/v1/.
+OPENDATA_API_RATE = env.get("API_RATE_LIMIT", "120/minute")
+# Where `manage.py export_open_data` writes the dump that /open-data/download/ serves.
+OPENDATA_EXPORT_DIR = env.get("OPEN_DATA_DIR", str(Path(MEDIA_ROOT) / "open-data"))
+# The dump is refreshed in the background when it is older than this (hours).
+OPENDATA_EXPORT_MAX_AGE_HOURS = env.get_int("OPEN_DATA_MAX_AGE_HOURS", 24, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Anonymous only: no session, no cookie, no CSRF token on the API.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.ApiRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kenniscentrum (cyber)pesten: open data API",
+    "DESCRIPTION": (
+        "Read-only catalogue of the Kenniscentrum (cyber)pesten: research summaries, practices, "
+        "toolkits, downloads, glossary terms, news, trainings and help services, with their "
+        "taxonomies and a faceted search. Own content is CC BY 4.0. Documentation: /open-data/."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.only_public_api"],
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+}

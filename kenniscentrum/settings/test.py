@@ -36,3 +36,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MELDPUNT_KEYS = ["dGVzdC1vbmx5LW1lbGRwdW50LWtleS0wMDAwMDAwMDA="]
 # A page type that exists only in the tests (tests/test_new_content_type.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.throwaway"]  # noqa: F405
+OPENDATA_EXPORT_DIR = f"{MEDIA_ROOT}/open-data"
+# The API fuzzer sends many requests; the rate limit has its own test with a low rate.
+OPENDATA_API_RATE = "100000/minute"

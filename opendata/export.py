@@ -1,0 +1,182 @@
+"""The open data dump: the whole public catalogue as JSON and CSV, with a Frictionless
+`datapackage.json` that describes every field and the licences (CC BY 4.0 for the centre's own
+content; an item with its own licence says so in its `licence` column).
+
+Written by `manage.py export_open_data` to OPENDATA_EXPORT_DIR and served from
+/open-data/download/<file>. An older dump than OPENDATA_EXPORT_MAX_AGE_HOURS is refreshed by a
+background task on the next request, so the schedule needs no cron (a daily cron of the command
+works too). Files are written beside the old ones and renamed, so a reader never sees half a dump.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from opendata import catalogue
+
+FILES = {
+    "catalogus.json": "application/json",
+    "catalogus.csv": "text/csv; charset=utf-8",
+    "taxonomieen.json": "application/json",
+    "datapackage.json": "application/json",
+}
+CSV_FIELDS = [
+    ("id", "string", "Stable id, the same as in the API (/api/v1/items/<id>/)."),
+    ("type", "string", "Content type (see taxonomieen.json, param 'type')."),
+    ("type_label", "string", "Content type in Dutch."),
+    ("title", "string", "Title."),
+    ("url", "string", "Address on the site."),
+    ("summary", "string", "Summary in plain language."),
+    ("language", "string", "Language code (nl, en, fr, de)."),
+    ("date", "date", "Date of the item (publication year for research, start for events)."),
+    ("first_published", "datetime", "First published on the site."),
+    ("last_modified", "datetime", "Last changed on the site."),
+    ("licence", "string", "Licence code: cc-by-4.0 for the centre's own content."),
+    ("licence_url", "string", "Licence text."),
+    *[
+        (param, "string", f"Facet '{param}': slugs separated by '|'.")
+        for param in catalogue.TAXONOMY_PARAMS
+        if param != "bewijs"
+    ],
+    ("evidence_level", "string", "Evidence level (practices)."),
+    ("documents", "array", "Downloads as a JSON array (title, url, format, size_bytes, licence)."),
+    ("details", "object", "Fields of the item's own type as a JSON object (citation, event dates, ...)."),
+]
+DUMP_LICENCE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+
+
+def export_dir() -> Path:
+    return Path(settings.OPENDATA_EXPORT_DIR)
+
+
+def _csv_row(record: dict) -> dict:
+    row = {name: record.get(name) for name, _, _ in CSV_FIELDS}
+    row["licence"] = record["licence"]["code"]
+    row["licence_url"] = record["licence"]["url"] or ""
+    for param, values in record["taxonomy"].items():
+        row[param] = "|".join(v["slug"] for v in values)
+    row["evidence_level"] = record["evidence"]["level"] if record["evidence"] else ""
+    row["documents"] = json.dumps(record["documents"], ensure_ascii=False)
+    row["details"] = json.dumps(record["details"], ensure_ascii=False)
+    return {k: ("" if v is None else v) for k, v in row.items()}
+
+
+def datapackage(count: int, created: datetime.datetime) -> dict:
+    return {
+        "profile": "data-package",
+        "name": "kenniscentrum-cyberpesten-catalogus",
+        "title": "Kenniscentrum (cyber)pesten: catalogus",
+        "description": (
+            "Alle openbare inhoud van het Kenniscentrum (cyber)pesten: onderzoek, goede praktijken, "
+            "toolkits, downloads, begrippen, nieuws, vorming en hulp. Eigen inhoud valt onder CC BY 4.0; "
+            "een item met een eigen licentie vermeldt die in de kolom 'licence'."
+        ),
+        "homepage": catalogue.base_url() + "/open-data/",
+        "created": created.isoformat(),
+        "licenses": [DUMP_LICENCE],
+        "resources": [
+            {
+                "name": "catalogus",
+                "path": "catalogus.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "licenses": [DUMP_LICENCE],
+                "schema": {
+                    "fields": [
+                        {"name": name, "type": kind, "description": text} for name, kind, text in CSV_FIELDS
+                    ],
+                    "primaryKey": ["id"],
+                },
+                "stats": {"rows": count},
+            },
+            {
+                "name": "catalogus-json",
+                "path": "catalogus.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "description": "The same items as the API's /api/v1/items/ records (a JSON array).",
+                "licenses": [DUMP_LICENCE],
+            },
+            {
+                "name": "taxonomieen",
+                "path": "taxonomieen.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "description": "Every facet with its values (slug, label).",
+                "licenses": [DUMP_LICENCE],
+            },
+        ],
+    }
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def export_open_data(target: Path | None = None, progress=None) -> dict:
+    """Write the dump; returns {"items": n, "dir": path}."""
+    target = Path(target or export_dir())
+    target.mkdir(parents=True, exist_ok=True)
+    absolute = lambda url: url if url.startswith(("http://", "https://")) else catalogue.base_url() + url  # noqa: E731
+    labels = catalogue.facet_labels()
+    rows = catalogue.entries()
+    records: list[dict] = []
+    batch = 200
+    total = rows.count()
+    for start in range(0, total, batch):
+        records += catalogue.items(rows[start : start + batch], absolute, labels)
+        if progress:
+            progress(min(start + batch, total), total)
+    created = timezone.now().replace(microsecond=0)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in CSV_FIELDS], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_csv_row(r) for r in records)
+    _write(target / "catalogus.csv", buffer.getvalue().encode("utf-8"))
+    _write(target / "catalogus.json", json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
+    taxonomies = json.dumps(catalogue.taxonomies(labels), ensure_ascii=False, indent=1)
+    _write(target / "taxonomieen.json", taxonomies.encode())
+    package = json.dumps(datapackage(len(records), created), ensure_ascii=False, indent=1)
+    _write(target / "datapackage.json", package.encode())
+    return {"items": len(records), "dir": str(target)}
+
+
+def status() -> dict:
+    path = export_dir() / "datapackage.json"
+    if not path.exists():
+        return {"available": False}
+    made = datetime.datetime.fromtimestamp(path.stat().st_mtime, tz=datetime.UTC)
+    return {
+        "available": True,
+        "created": made,
+        "files": [{"name": name, "url": f"/open-data/download/{name}"} for name in FILES],
+    }
+
+
+def refresh_if_stale() -> None:
+    """Queue a refresh when the dump is missing or old; at most one queued per hour."""
+    info = status()
+    max_age = datetime.timedelta(hours=settings.OPENDATA_EXPORT_MAX_AGE_HOURS)
+    if info["available"] and timezone.now() - info["created"] < max_age:
+        return
+    if cache.add("opendata-refresh-queued", True, timeout=3600):
+        from opendata.tasks import refresh_open_data
+
+        refresh_open_data.enqueue()
