@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Max
 
 from wagtail.models import Page
@@ -244,7 +243,3 @@ def taxonomies(labels=None) -> list[dict]:
         }
         for facet in FACETS
     ]
-
-
-def base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -14,6 +14,7 @@ import csv
 import datetime
 import io
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from opendata import catalogue
+from opendata.findability import root_url
+
+logger = logging.getLogger(__name__)
 
 FILES = {
     "catalogus.json": "application/json",
@@ -84,7 +88,7 @@ def datapackage(count: int, created: datetime.datetime) -> dict:
             "toolkits, downloads, begrippen, nieuws, vorming en hulp. Eigen inhoud valt onder CC BY 4.0; "
             "een item met een eigen licentie vermeldt die in de kolom 'licence'."
         ),
-        "homepage": catalogue.base_url() + "/open-data/",
+        "homepage": root_url() + "/open-data/",
         "created": created.isoformat(),
         "licenses": [DUMP_LICENCE],
         "resources": [
@@ -134,7 +138,11 @@ def export_open_data(target: Path | None = None, progress=None) -> dict:
     """Write the dump; returns {"items": n, "dir": path}."""
     target = Path(target or export_dir())
     target.mkdir(parents=True, exist_ok=True)
-    absolute = lambda url: url if url.startswith(("http://", "https://")) else catalogue.base_url() + url  # noqa: E731
+    base = root_url()  # the Wagtail site's address, as pages and the API name it
+
+    def absolute(url):
+        return url if url.startswith(("http://", "https://")) else base + url
+
     labels = catalogue.facet_labels()
     rows = catalogue.entries()
     records: list[dict] = []
@@ -179,4 +187,7 @@ def refresh_if_stale() -> None:
     if cache.add("opendata-refresh-queued", True, timeout=3600):
         from opendata.tasks import refresh_open_data
 
-        refresh_open_data.enqueue()
+        try:
+            refresh_open_data.enqueue()
+        except Exception:  # noqa: BLE001 - the old dump (or a 404) is served; the next hour retries
+            logger.exception("Could not refresh the open data dump")

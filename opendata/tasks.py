@@ -4,7 +4,7 @@ database queue that the container's worker already runs (see README, "Open data"
 from django_tasks import task
 
 
-@task(backend="imports", queue_name="open-data")
+@task(backend="imports")
 def refresh_open_data() -> None:
     from opendata.export import export_open_data
 

@@ -38,6 +38,15 @@ def exception_handler(exc, context):
             ("Deze aanvraag kan niet worden verwerkt.", "This request cannot be processed."),
         )
         if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
-            errors = {field: [str(m) for m in messages] for field, messages in exc.detail.items()}
+            errors = {field: _flat(messages) for field, messages in exc.detail.items()}
     response.data = {"detail": nl, "detail_en": en, "errors": errors}
     return response
+
+
+def _flat(messages) -> list[str]:
+    """A list field's errors come per position ({0: [...]}); callers want the sentences."""
+    if isinstance(messages, dict):
+        return [text for value in messages.values() for text in _flat(value)]
+    if isinstance(messages, list):
+        return [text for value in messages for text in _flat(value)]
+    return [str(messages)]

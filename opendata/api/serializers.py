@@ -7,6 +7,7 @@ from search.facets import FACETS
 from search.forms import MAX_QUERY_LENGTH
 
 MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
 FILTER_PARAMS = [facet.param for facet in FACETS]
 
 
@@ -92,7 +93,7 @@ class ListParamsSerializer(serializers.Serializer):
     """Query parameters of /items/ and /search/: facet values must exist (see /taxonomies/)."""
 
     page = serializers.IntegerField(
-        required=False, min_value=1, max_value=1_000_000,
+        required=False, min_value=1, max_value=MAX_PAGE,
         error_messages={"invalid": "Geef een paginanummer vanaf 1.", "min_value": "Geef een paginanummer vanaf 1.",
                         "max_value": "Dit paginanummer is te groot."},
     )

@@ -19,8 +19,9 @@ from django.utils.http import http_date
 from django.views.decorators.http import conditional_page
 
 from opendata import catalogue
-from opendata.findability import absolute
 from opendata.api import serializers as api
+from opendata.findability import absolute
+from search.forms import MAX_QUERY_LENGTH
 from search.service import api_payload, run_search
 
 ERRORS = {400: api.ErrorSerializer, 404: api.ErrorSerializer, 429: api.ErrorSerializer, 406: api.ErrorSerializer}
@@ -41,9 +42,16 @@ class FacetSchema(AutoSchema):
                     description=f"Facet '{param}': one or more values (OR within a facet, AND across facets).",
                 )
             )
+        most = getattr(self.view, "max_per_page", api.MAX_PER_PAGE)
         params += [
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
-            OpenApiParameter("per_page", OpenApiTypes.INT, description=f"Items per page, 1-{api.MAX_PER_PAGE}."),
+            OpenApiParameter(
+                "page", {"type": "integer", "minimum": 1, "maximum": api.MAX_PAGE},
+                description="Page number, from 1. Past the last page: no results.",
+            ),
+            OpenApiParameter(
+                "per_page", {"type": "integer", "minimum": 1, "maximum": most},
+                description=f"Items per page, 1-{most} (default 20).",
+            ),
         ]
         return params
 
@@ -110,8 +118,6 @@ class ItemListView(APIView):
         count = rows.count()
         pages = max(1, math.ceil(count / per_page))
         page = params.get("page", 1)
-        if page > pages:
-            raise exceptions.ValidationError({"page": [f"Er zijn maar {pages} pagina's."]})
         start = (page - 1) * per_page
         results = catalogue.items(rows[start : start + per_page], _absolute(request), labels)
 
@@ -205,10 +211,14 @@ class SearchAnswerSerializer(serializers.Serializer):
 class SearchView(APIView):
     schema = FacetSchema()
     facet_params = True
+    max_per_page = 50  # as the search page
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Search text, at most 200 characters."),
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                description=f"Search text, at most {MAX_QUERY_LENGTH} characters.",
+            ),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevantie", "nieuwste", "titel"]),
         ],
         responses={200: SearchAnswerSerializer, **ERRORS},
@@ -226,6 +236,4 @@ class SearchView(APIView):
         for result, item in zip(payload["results"], page.items, strict=True):
             result["url"] = absolute(result["url"])
             result["id"] = item.hit.key
-        if page.page < params.get("page", 1):
-            raise exceptions.ValidationError({"page": [f"Er zijn maar {page.num_pages} pagina's."]})
         return _last_modified(Response(SearchAnswerSerializer(payload).data))
