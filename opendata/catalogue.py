@@ -218,12 +218,19 @@ def item(row: SearchEntry, obj, labels: dict, absolute) -> dict:
         "date": row.date.isoformat() if row.date else None,
         "first_published": first.isoformat() if first else None,
         "last_modified": modified.isoformat(),
-        "licence": licence(code),
+        "licence": _own_licence(obj, code),
         "taxonomy": taxonomy,
         "evidence": evidence,
         "documents": documents,
         "details": builder(obj, absolute) if builder and obj is not None else {},
     }
+
+
+def _own_licence(obj, code: str) -> dict:
+    data = licence(code)
+    if code not in LICENCE_LABELS and hasattr(obj, "get_licence_display"):
+        data["label"] = obj.get_licence_display()  # a type with licences of its own
+    return data
 
 
 def items(rows, absolute, labels=None) -> list[dict]:

@@ -2,10 +2,9 @@
 `datapackage.json` that describes every field and the licences (CC BY 4.0 for the centre's own
 content; an item with its own licence says so in its `licence` column).
 
-Written by `manage.py export_open_data` to OPENDATA_EXPORT_DIR and served from
-/open-data/download/<file>. An older dump than OPENDATA_EXPORT_MAX_AGE_HOURS is refreshed by a
-background task on the next request, so the schedule needs no cron (a daily cron of the command
-works too). Files are written beside the old ones and renamed, so a reader never sees half a dump.
+Written by `manage.py export_open_data` (nightly, deploy/crontab) to OPENDATA_EXPORT_DIR and
+served from /open-data/download/<file>. Files are written beside the old ones and renamed, so a
+reader never sees half a dump.
 """
 
 from __future__ import annotations
@@ -178,11 +177,10 @@ def status() -> dict:
     }
 
 
-def refresh_if_stale() -> None:
-    """Queue a refresh when the dump is missing or old; at most one queued per hour."""
-    info = status()
-    max_age = datetime.timedelta(hours=settings.OPENDATA_EXPORT_MAX_AGE_HOURS)
-    if info["available"] and timezone.now() - info["created"] < max_age:
+def export_if_missing() -> None:
+    """On a new server, before the nightly job (deploy/crontab) first ran: queue one export, at
+    most once an hour."""
+    if status()["available"]:
         return
     if cache.add("opendata-refresh-queued", True, timeout=3600):
         from opendata.tasks import refresh_open_data

@@ -109,7 +109,8 @@ def canonical_url(context) -> str:
         return ""
     url = absolute(request, request.path)
     page_number = request.GET.get("page", "")
-    if page_number.isdigit() and int(page_number) > 1 and len(request.GET) == 1:
+    if page_number.isascii() and page_number.isdigit() and len(page_number) <= 6 and int(page_number) > 1 \
+            and len(request.GET) == 1:
         url += f"?page={int(page_number)}"
     return url
 

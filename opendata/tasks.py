@@ -1,5 +1,6 @@
-"""Background refresh of the open data dump (django-tasks). Queued on the "imports" backend, the
-database queue that the container's worker already runs (see README, "Open data")."""
+"""The first open data dump of a new server, as a background task (django-tasks) on the "imports"
+backend, the database queue the container's worker already runs. The nightly dump is
+deploy/crontab's `export_open_data`."""
 
 from django_tasks import task
 

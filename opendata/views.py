@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Page
+
 from core.models import SiteSettings
 from opendata import export
 from opendata.feeds import audience_choices, feed_urls, type_choices
@@ -44,7 +46,7 @@ def robots_txt(request):
 @cache_control(public=True, max_age=86400)
 def security_txt(request):
     """RFC 9116. The contact is SECURITY_CONTACT, else the editors' address in the site settings."""
-    contact = getattr(settings, "SECURITY_CONTACT", "") or SiteSettings.for_request(request).contact_email
+    contact = settings.SECURITY_CONTACT or SiteSettings.for_request(request).contact_email
     if contact and not contact.startswith(("mailto:", "https://")):
         contact = f"mailto:{contact}"
     expires = (timezone.now() + datetime.timedelta(days=180)).replace(microsecond=0)
@@ -85,11 +87,10 @@ def web_manifest(request):
 @require_GET
 def open_data_page(request):
     types = type_choices()
-    feeds = [
-        {"label": label, **feed_urls(kind=value)}
-        for value, label in types.items()
-        if value not in {"doelgroep", "pagina", "hulplijn", "hulproute", "meldgids"}
-    ]
+    # One feed per section that lists a content type (index pages with a `listing_type`).
+    sections = Page.objects.live().public().filter(depth=3).specific().order_by("path")
+    listed = [getattr(page, "listing_type", "") for page in sections]
+    feeds = [{"label": types[value], **feed_urls(kind=value)} for value in listed if value in types]
     audience_feeds = [{"label": label, **feed_urls(audience=value)} for value, label in audience_choices().items()]
     context = {
         "meta_title": "Open data en API",
@@ -111,11 +112,11 @@ def open_data_page(request):
 
 @require_GET
 def dump_file(request, name):
-    """The latest dump (manage.py export_open_data). An old dump is refreshed in the background
-    and served meanwhile; without any dump the visitor gets a Dutch 404 page."""
+    """The latest dump (manage.py export_open_data, nightly). None yet: one is queued, and the
+    visitor gets the Dutch 404 page until it is there."""
     if name not in export.FILES:
         raise Http404
-    export.refresh_if_stale()
+    export.export_if_missing()
     path = Path(settings.OPENDATA_EXPORT_DIR) / name
     if not path.exists():
         raise Http404

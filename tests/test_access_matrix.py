@@ -87,6 +87,11 @@ TOOLKIT_EXPORTS = {
     "opmerkingen": {"editor", "admin"},
     "zoektermen": {"editor", "board", "admin"},
 }
+#: Site settings of our own apps (Wagtail's settings views), by "app_label.model".
+SETTINGS_RULES = {
+    "core.sitesettings": ADMIN,
+    "opendata.findabilitysettings": ADMIN,  # share image, pages hidden from search engines
+}
 COMMENT = "Mijn naam is Jana en ik word gepest op school"
 SEARCHED = "jana peeters klas 3b"
 
@@ -333,3 +338,22 @@ def test_a_user_without_a_role_gets_nothing(world):
     assert outcome(client.get("/admin/bereik/?export=opmerkingen")) == "denied"
     assert outcome(client.get("/admin/bereik/")) == "denied"
     assert "Bereik &amp; impact" not in client.get("/admin/").content.decode()
+
+
+def test_site_settings_follow_the_matrix(clients, world):
+    from wagtail.contrib.settings.registry import registry
+    from wagtail.models import Site
+
+    ours = own_apps()
+    registered = {f"{m._meta.app_label}.{m._meta.model_name}" for m in registry if m._meta.app_label in ours}
+    assert registered == set(SETTINGS_RULES), "say in SETTINGS_RULES who may change each site setting"
+    site = Site.objects.get(is_default_site=True)
+    wrong = []
+    for key, allowed in SETTINGS_RULES.items():
+        url = reverse("wagtailsettings:edit", args=[*key.split("."), site.pk])
+        for role in ROLES:
+            expected = "allowed" if role in allowed else "denied"
+            got = outcome(clients[role].get(url))
+            if got != expected:
+                wrong.append(f"{role} {url}: {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

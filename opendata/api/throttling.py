@@ -7,6 +7,8 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from django.conf import settings
 
+from core.client_ip import client_ip
+
 
 class ApiRateThrottle(SimpleRateThrottle):
     scope = "api"
@@ -15,6 +17,6 @@ class ApiRateThrottle(SimpleRateThrottle):
         return settings.OPENDATA_API_RATE  # read per request, so tests can lower it
 
     def get_cache_key(self, request, view):
-        ident = self.get_ident(request)
+        ident = client_ip(request._request) or "onbekend"
         digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ident}".encode()).hexdigest()[:32]
         return f"opendata-throttle:{digest}"
