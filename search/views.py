@@ -41,6 +41,10 @@ def search_page(request):
         ),
         "max_query_length": MAX_QUERY_LENGTH,
         "quick_exit": True,  # a young person or victim may land here: "Snel weg" on every search
+        "meta_description": (
+            "Zoek in onderzoek, goede praktijken, toolkits, downloads, begrippen, nieuws en vorming "
+            "over (cyber)pesten."
+        ),
     }
     response = _private(render(request, "search/search_page.html", context), request)
     response.sensitive = True  # no-store, no-referrer (core.middleware), as on the help pages
