@@ -16,12 +16,15 @@ from news.models import EventPage, NewsPage
 from opendata.findability import OWN_LICENCE_URL, SITE_NAME, absolute, clean_text, description, title
 from practices.models import PracticePage
 from research.models import ResearchPage
+from resources.models import ResourcePage
 from toolkits.models import ToolkitPage
 
 LICENCE_URLS = {
     "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
     "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "cc-by-nc-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
     "cc-by-nc-sa-4.0": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    "cc-by-nc-nd-4.0": "https://creativecommons.org/licenses/by-nc-nd/4.0/",
 }
 LICENCE_LABELS = dict(LICENCE_CHOICES)
 
@@ -208,6 +211,23 @@ def home(context, page) -> list[dict]:
     return [org, website]
 
 
+def resource(context, page: ResourcePage) -> dict:
+    """External material, described in our own words: the work itself belongs to its owner."""
+    data = _base(context, "LearningResource")
+    data.pop("license", None)
+    data.update(
+        {"about": _keywords(page), "audience": _audiences(page), "learningResourceType": page.get_kind_display()}
+    )
+    if page.owner_name:
+        data["creator"] = {"@type": "Organization", "name": page.owner_name}
+    if page.licence in LICENCE_URLS:
+        data["license"] = LICENCE_URLS[page.licence]
+    links = [link.url for link in page.links.all()]
+    if links:
+        data["sameAs"] = links
+    return data
+
+
 def glossary_term(context, term) -> dict:
     request = context.get("request")
     page = context.get("page")
@@ -233,8 +253,9 @@ BUILDERS = {
     EventPage: event,
     NewsPage: news,
     HomePage: home,
+    ResourcePage: resource,
 }
-ARTICLES = {ResearchPage, PracticePage, ToolkitPage, EventPage, NewsPage}
+ARTICLES = {ResearchPage, PracticePage, ToolkitPage, EventPage, NewsPage, ResourcePage}
 
 
 def structured_data(context) -> list[dict]:

@@ -26,6 +26,7 @@ class Catalogue:
     audience: Page
     term: object
     document: object
+    resource: Page
     draft: Page
     private: Page
     hidden: Page
@@ -35,6 +36,7 @@ class Catalogue:
         return [
             s.home, s.toolkits, s.research, s.practices, s.glossary, s.news, s.events, s.about,
             self.research, self.practice, self.toolkit, self.news, self.event, self.audience,
+            self.resource.get_parent(), self.resource,
         ]
 
 
@@ -63,6 +65,7 @@ def build_catalogue() -> Catalogue:
     event = pages.event(s.events, "Vorming: omgaan met sexting", kind="opleiding")
     audience = pages.audience_page(s.home, "ouders")
     term = pages.glossary_term("Sexting")
+    resource = pages.resource(pages.resource_index(s.home), "Cyber-Scan", licence="cc-by-nc-4.0", audiences=onderwijs)
     draft = ContentPage(title="Nog niet klaar", slug="concept", summary="Concept.", live=False)
     s.home.add_child(instance=draft)
     draft.save_revision()
@@ -71,7 +74,7 @@ def build_catalogue() -> Catalogue:
     hidden = pages.publish(s.home, ContentPage(title="Bedankt voor je bericht", slug="bedankt", summary="Dank."))
     settings_obj = FindabilitySettings.for_site(Site.objects.get(is_default_site=True))
     HiddenPage.objects.create(settings=settings_obj, page=hidden)
-    return Catalogue(s, study, practice, toolkit, news, event, audience, term, gids, draft, private, hidden)
+    return Catalogue(s, study, practice, toolkit, news, event, audience, term, gids, resource, draft, private, hidden)
 
 
 @pytest.fixture

@@ -38,6 +38,9 @@ def test_items_have_stable_ids_absolute_urls_licence_taxonomy_evidence_and_docum
     assert document["format"] == "pdf" and document["size_bytes"] == catalogue.document.file_size
     assert document["url"].startswith(HOST + "/documenten/")
     assert by_id[f"term:{catalogue.term.pk}"]["details"]["definition_html"].startswith("<p>Sexting")
+    resource = by_id[f"page:{catalogue.resource.pk}"]
+    assert resource["type"] == "extern"
+    assert resource["licence"]["code"] == "cc-by-nc-4.0"  # external material keeps its own licence
     event = by_id[f"page:{catalogue.event.pk}"]
     assert event["details"]["start"] == catalogue.event.start.isoformat()
     for never in (catalogue.draft, catalogue.private, catalogue.hidden):

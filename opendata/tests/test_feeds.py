@@ -56,6 +56,7 @@ FEEDS = [
     "/feeds/praktijk/{}/",
     "/feeds/toolkit/{}/",
     "/feeds/vorming/{}/",
+    "/feeds/extern/{}/",
     "/feeds/doelgroep/onderwijs/{}/",
     "/feeds/{}/?q=sexting&type=toolkit&type=onderzoek",
     "/feeds/{}/",

@@ -137,6 +137,11 @@ def test_json_ld_per_page_type_carries_the_required_properties(client, catalogue
     assert home["Organization"]["url"] == HOST + "/"
     assert home["WebSite"]["potentialAction"]["target"]["urlTemplate"] == HOST + "/zoeken/?q={search_term_string}"
 
+    resource = json_ld(client, catalogue.resource.url)[0]
+    assert resource["@type"] == "LearningResource" and resource["creator"]["name"] == "Mediawijs"
+    assert resource["license"] == "https://creativecommons.org/licenses/by-nc/4.0/"  # the owner's, not ours
+    assert resource["sameAs"] == ["https://www.mediawijs.be/"]
+
     assert json_ld(client, catalogue.sections.about.url)[0]["@type"] == "WebPage"
 
 
