@@ -8,6 +8,7 @@ term, help page or search page), so a new page type needs no change here to get 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -16,6 +17,7 @@ from django.utils.text import Truncator
 
 from wagtail.models import Site
 
+from core import pagecache
 from opendata.models import FindabilitySettings
 
 SITE_NAME = "Kenniscentrum (cyber)pesten"
@@ -27,32 +29,56 @@ OWN_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DESCRIPTION_CHARS = 300
 
 
-def site_settings(request) -> FindabilitySettings | None:
-    if request is None or Site.find_for_request(request) is None:
+@dataclass(frozen=True)
+class Findability:
+    """What the settings say for one host, kept in the pages cache until the next content change
+    (no query per page): the site's address, default description, share image, hidden pages."""
+
+    root_url: str
+    default_description: str
+    share_image_path: str
+    hidden_ids: frozenset
+
+
+def _load(request) -> Findability:
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return Findability(settings.WAGTAILADMIN_BASE_URL.rstrip("/"), "", "", frozenset())
+    obj = FindabilitySettings.for_site(site)
+    image = ""
+    if obj.share_image_id:
+        image = obj.share_image.get_rendition("fill-1200x630|format-png").url
+    return Findability(
+        root_url=site.root_url,
+        default_description=obj.default_description,
+        share_image_path=image,
+        hidden_ids=frozenset(obj.hidden_pages.values_list("page_id", flat=True)),
+    )
+
+
+def site_settings(request) -> Findability | None:
+    if request is None:
         return None
-    return FindabilitySettings.for_request(request)  # cached on the request
+    cached = getattr(request, "_opendata_findability", None)
+    if cached is None:
+        key = f"findability:{request.get_host()}"
+        cached = request._opendata_findability = pagecache.fragment(key, lambda: _load(request))
+    return cached
 
 
 def root_url(request=None) -> str:
     """The site's public address, the one Wagtail gives pages (Site hostname and port), so that
     canonical links, the sitemap, feeds and the API all name the same host."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if request is not None:
+        return site_settings(request).root_url
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute(request, url: str) -> str:
     if url.startswith(("http://", "https://")):
         return url
-    if request is not None:
-        cached = getattr(request, "_opendata_root_url", None)
-        if cached is None:
-            cached = request._opendata_root_url = root_url(request)
-        return cached + url
-    return root_url() + url
+    return root_url(request) + url
 
 
 def clean_text(value, limit=DESCRIPTION_CHARS) -> str:
@@ -79,10 +105,8 @@ def description(context) -> str:
     return DEFAULT_DESCRIPTION
 
 
-def hidden_page_ids(settings_obj) -> set[int]:
-    if settings_obj is None:
-        return set()
-    return set(settings_obj.hidden_pages.values_list("page_id", flat=True))
+def hidden_page_ids(settings_obj) -> frozenset:
+    return settings_obj.hidden_ids if settings_obj is not None else frozenset()
 
 
 def is_noindex(context) -> bool:
@@ -118,9 +142,8 @@ def canonical_url(context) -> str:
 def share_image_url(context) -> str:
     request = context.get("request")
     settings_obj = context.get("findability")
-    if settings_obj is not None and settings_obj.share_image_id:
-        rendition = settings_obj.share_image.get_rendition("fill-1200x630|format-png")
-        return absolute(request, rendition.url)
+    if settings_obj is not None and settings_obj.share_image_path:
+        return absolute(request, settings_obj.share_image_path)
     return absolute(request, static("img/share.png"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.templatetags.static import static
 
 from core.models import LICENCE_CHOICES
+from core.templatetags.core_tags import taxonomy_groups
 from home.models import HomePage
 from news.models import EventPage, NewsPage
 from opendata.findability import OWN_LICENCE_URL, SITE_NAME, absolute, clean_text, description, title
@@ -71,18 +72,21 @@ def _base(context, schema_type: str) -> dict:
     return data
 
 
+def _terms(page) -> dict[str, list[str]]:
+    """The page's taxonomy term names per search parameter, in one query (core's tag)."""
+    if not hasattr(page, "_opendata_terms"):
+        groups = taxonomy_groups(page) if hasattr(page, "audiences") else []
+        page._opendata_terms = {g["param"]: [t.name for t in g.get("terms", [])] for g in groups}
+    return page._opendata_terms
+
+
 def _audiences(page) -> list[dict]:
-    if not hasattr(page, "audiences"):
-        return []
-    return [{"@type": "Audience", "audienceType": a.name} for a in page.audiences.all()]
+    return [{"@type": "Audience", "audienceType": name} for name in _terms(page).get("doelgroep", [])]
 
 
 def _keywords(page) -> list[str]:
-    words = []
-    for field in ("topics", "approaches"):
-        if hasattr(page, field):
-            words += [t.name for t in getattr(page, field).all()]
-    return words
+    terms = _terms(page)
+    return terms.get("thema", []) + terms.get("aanpak", [])
 
 
 def research(context, page: ResearchPage) -> dict:
