@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from meldpunt.figures import MIN_COUNT, monthly_figures
 from opendata import catalogue
 from opendata.findability import root_url
 
@@ -30,8 +31,22 @@ FILES = {
     "catalogus.json": "application/json",
     "catalogus.csv": "text/csv; charset=utf-8",
     "taxonomieen.json": "application/json",
+    "meldpunt-maandcijfers.csv": "text/csv; charset=utf-8",
     "datapackage.json": "application/json",
 }
+#: The meldpunt's monthly figures (issue 17): counts only, small ones suppressed.
+MELDPUNT_FIELDS = [
+    ("month", "date", "First day of the month."),
+    ("dimension", "string", "What is counted: totaal, wie (who reports), omgeving (setting), platform, leeftijd."),
+    ("dimension_label", "string", "The dimension in Dutch."),
+    ("value", "string", "The choice counted (a key; empty = not given)."),
+    ("value_label", "string", "The choice in Dutch."),
+    (
+        "count",
+        "integer",
+        f"Reports that month; empty when fewer than {MIN_COUNT} (suppressed: no small group can be singled out).",
+    ),
+]
 CSV_FIELDS = [
     ("id", "string", "Stable id, the same as in the API (/api/v1/items/<id>/)."),
     ("type", "string", "Content type (see taxonomieen.json, param 'type')."),
@@ -77,7 +92,7 @@ def _csv_row(record: dict) -> dict:
     return {k: ("" if v is None else v) for k, v in row.items()}
 
 
-def datapackage(count: int, created: datetime.datetime) -> dict:
+def datapackage(count: int, created: datetime.datetime, meldpunt_rows: int = 0) -> dict:
     return {
         "profile": "data-package",
         "name": "kenniscentrum-cyberpesten-catalogus",
@@ -123,6 +138,26 @@ def datapackage(count: int, created: datetime.datetime) -> dict:
                 "description": "Every facet with its values (slug, label).",
                 "licenses": [DUMP_LICENCE],
             },
+            {
+                "name": "meldpunt-maandcijfers",
+                "path": "meldpunt-maandcijfers.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": (
+                    "Meldpunt cyberpesten (hulplijn 1712): meldingen per maand, per wie meldt, omgeving, "
+                    f"platform en leeftijd. Aantallen onder {MIN_COUNT} zijn weggelaten."
+                ),
+                "licenses": [DUMP_LICENCE],
+                "schema": {
+                    "fields": [
+                        {"name": name, "type": kind, "description": text} for name, kind, text in MELDPUNT_FIELDS
+                    ],
+                    "missingValues": [""],
+                },
+                "stats": {"rows": meldpunt_rows},
+            },
         ],
     }
 
@@ -160,7 +195,16 @@ def export_open_data(target: Path | None = None, progress=None) -> dict:
     _write(target / "catalogus.json", json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
     taxonomies = json.dumps(catalogue.taxonomies(labels), ensure_ascii=False, indent=1)
     _write(target / "taxonomieen.json", taxonomies.encode())
-    package = json.dumps(datapackage(len(records), created), ensure_ascii=False, indent=1)
+    figures = monthly_figures()
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in MELDPUNT_FIELDS], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(
+        {**row, "month": row["month"].isoformat(), "count": "" if row["count"] is None else row["count"]}
+        for row in figures
+    )
+    _write(target / "meldpunt-maandcijfers.csv", buffer.getvalue().encode("utf-8"))
+    package = json.dumps(datapackage(len(records), created, len(figures)), ensure_ascii=False, indent=1)
     _write(target / "datapackage.json", package.encode())
     return {"items": len(records), "dir": str(target)}
 

@@ -53,6 +53,26 @@ def test_the_dump_round_trips_every_public_item_through_a_frictionless_reader(ca
     assert {"doelgroep", "thema", "aanpak", "bewijs"} <= taxonomies
 
 
+def test_the_dump_holds_the_meldpunts_monthly_figures_with_small_counts_suppressed(catalogue, dump_dir):
+    import datetime
+
+    from meldpunt.models import MonthlyCount
+
+    month = datetime.date(2026, 10, 1)
+    MonthlyCount.objects.create(month=month, dimension="totaal", value="", count=12)
+    MonthlyCount.objects.create(month=month, dimension="omgeving", value="school", count=9)
+    MonthlyCount.objects.create(month=month, dimension="omgeving", value="werk", count=2)
+    call_command("export_open_data", stdout=io.StringIO())
+    package = Package(str(dump_dir / "datapackage.json"))
+    report = package.validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = {(r["dimension"], r["value"] or ""): r for r in package.get_resource("meldpunt-maandcijfers").read_rows()}
+    assert rows[("totaal", "")]["count"] == 12
+    assert rows[("omgeving", "school")]["count"] == 9 and rows[("omgeving", "school")]["month"] == month
+    assert rows[("omgeving", "werk")]["count"] is None  # fewer than 5: never published
+    assert "2" not in (dump_dir / "meldpunt-maandcijfers.csv").read_text().splitlines()[-1].split(",")[-1]
+
+
 def test_the_dump_is_served_from_a_stable_address_and_refreshed_when_missing(client, catalogue, dump_dir):
     # No dump yet: the first request queues the export (immediate in tests), then serves it.
     response = client.get("/open-data/download/datapackage.json")
