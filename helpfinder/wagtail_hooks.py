@@ -1,8 +1,10 @@
 """The help-finder content in one admin menu, 'Hulpwijzer'."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from helpfinder.admin_panels import FactsDuePanel
 from helpfinder.models import CrisisPhrase, HelpRoute, HelpService, PlatformGuide
 
 
@@ -49,3 +51,8 @@ class HelpfinderGroup(SnippetViewSetGroup):
 
 
 register_snippet(HelpfinderGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_facts_due_panel(request, panels):
+    panels.append(FactsDuePanel(request))

@@ -1,8 +1,11 @@
 """Editors manage the help-finder content in the Wagtail admin, menu 'Hulpwijzer'."""
 
+import datetime
+
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from helpfinder.models import HelpRoute, HelpService, PlatformGuide
 
@@ -84,3 +87,36 @@ def test_editor_changes_opening_hours(editor_client, client):
     assert "zaterdag: 10–12 uur" in page
     assert "Laatst nagekeken: 15 januari 2026" in page
     assert "/hulp/ga/1712/chat/" in page
+
+
+def _dashboard_panel(client) -> str:
+    html = client.get("/admin/").content.decode()
+    start = html.find('id="help-facts-due-section"')
+    return html[start : html.find("</table>", start)] if start != -1 else ""
+
+
+def test_dashboard_lists_help_facts_not_checked_with_the_organisation(editor_client):
+    panel = _dashboard_panel(editor_client)
+    assert "Hulpgegevens nakijken" in editor_client.get("/admin/").content.decode()
+    # Awel's hours were never compared with awel.be: the editor is asked to do it.
+    awel = HelpService.objects.get(slug="awel")
+    assert awel.last_checked is None
+    assert "Awel 102" in panel and "nog nooit" in panel
+    assert f"/admin/snippets/helpfinder/helpservice/edit/{awel.pk}/" in panel
+
+    # Checked today: off the list. Checked long ago: back on it, with the date.
+    awel.last_checked = datetime.date.today()
+    awel.save()
+    assert "Awel 102" not in _dashboard_panel(editor_client)
+    awel.last_checked = datetime.date.today() - datetime.timedelta(days=400)
+    awel.save()
+    panel = _dashboard_panel(editor_client)
+    assert "Awel 102" in panel and str(awel.last_checked.year) in panel
+
+
+def test_facts_panel_only_for_who_may_change_the_help_cards(client):
+    user = get_user_model().objects.create_user("lezer", "l@example.org", "x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "Hulpgegevens nakijken" not in html and "Awel 102" not in html
