@@ -40,6 +40,7 @@ SECTION_PREFIX = {
     "goede-praktijken": "gp",
     "nieuws": "nw",
     "vorming": "vm",
+    "extern-materiaal": "ext",
 }
 HELP_PREFIX = {"hulplijn": "hulp/dienst", "hulproute": "hulp/route", "meldgids": "hulp/melden"}
 
