@@ -2,7 +2,8 @@
 
 Tests build their content through these small functions instead of each writing its own
 `add_child` calls, so a change to the content model is fixed here once. Everything is created
-through the ORM (fast); the admin itself is exercised in `test_pages.py`.
+through the ORM (fast); the admin itself is exercised through `AdminPageTestCase` in each content
+app's `tests/test_admin_pages.py`.
 
 The home page and the taxonomy terms come from the migrations (`home.0002`, `taxonomy.0002`).
 """
@@ -11,12 +12,15 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core.models import ContentPage, KennisDocument
@@ -255,3 +259,38 @@ def page_form(model, **fields):
         fields.setdefault(relation.get_accessor_name(), inline_formset([]))
     fields.setdefault("comments", inline_formset([]))
     return nested_form_data(fields)
+
+
+class AdminPageTestCase(WagtailPageTestCase):
+    """An editor creates pages in the admin (Wagtail's `assertCanCreate` with the form data a
+    browser posts), publishes them, and a visitor reads them; the section pages come from
+    `sections()`."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = cls.create_superuser("redacteur", password="geheim-wachtwoord")
+        cls.tree = sections()
+
+    def setUp(self):
+        cache.clear()
+        self.client.force_login(self.editor)
+
+    def create(self, parent, model, **fields):
+        """Create and publish through the admin; return the live page, seen as a visitor."""
+        self.assertCanCreate(parent, model, page_form(model, **fields))
+        page = model.objects.get(slug=fields.get("slug") or slugify(fields["title"]))
+        self.assertTrue(page.live, f"{model.__name__} is not published")
+        return page
+
+    def visit(self, page, *texts, path=""):
+        """Read the page as an anonymous visitor and check that each text is on it."""
+        self.client.logout()
+        response = self.client.get(page.get_url() + path)
+        self.assertEqual(
+            response.status_code, 200, f"{page.get_url()}{path} answered {response.status_code}"
+        )
+        for text in texts:
+            self.assertContains(
+                response, text, msg_prefix=f"{type(page).__name__} at {page.get_url()}{path}"
+            )
+        return response

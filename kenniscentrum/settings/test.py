@@ -16,7 +16,7 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 # Off for the suite (its tests change data inside one transaction and render again); the page
-# cache's own tests (tests/test_page_cache.py) switch it on.
+# cache's own tests (core/tests/test_page_cache.py) switch it on.
 PAGE_CACHE_ENABLED = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
