@@ -15,6 +15,7 @@ is then forgotten.
 
 import atexit
 import contextvars
+import functools
 import logging
 import re
 import threading
@@ -67,7 +68,9 @@ def search_paths() -> tuple[str, ...]:
     return tuple(getattr(settings, "ANALYTICS_SEARCH_PATHS", ("/zoeken/",)))
 
 
+@functools.lru_cache(maxsize=512)
 def is_bot(user_agent: str) -> bool:
+    """Remembered per user agent: a handful of browsers make most visits (the pattern is long)."""
     user_agent = (user_agent or "").strip()
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
 
@@ -232,17 +235,17 @@ def countable(request) -> bool:
         return cached
     result = True
     try:
-        headers = request.headers
-        if not enabled() or is_bot(headers.get("User-Agent", "")):
+        meta = request.META  # not request.headers: that copies every header on each request
+        if not enabled() or is_bot(meta.get("HTTP_USER_AGENT", "")):
             result = False
-        elif "prefetch" in headers.get("Sec-Purpose", "") or "prefetch" in headers.get(
-            "Purpose", ""
-        ):
+        elif "prefetch" in meta.get("HTTP_SEC_PURPOSE", "") or "prefetch" in meta.get("HTTP_PURPOSE", ""):
             result = False
         elif request.path.startswith(("/admin/", "/django-admin/")):
             result = False
         elif getattr(request, "is_preview", False):
             result = False
+        elif settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            result = True  # no session, no editor (and no need to load one)
         else:
             user = getattr(request, "user", None)
             result = not (user is not None and user.is_authenticated)
@@ -266,16 +269,12 @@ def queue(request, model, keys: dict, replace: dict | None = None) -> None:
 
 
 def record_page_view(request, page_id=None) -> None:
-    keys = {"date": timezone.localdate(), "path": request.path[:PATH_MAX_LENGTH]}
-    queue(request, DailyPageView, keys, {"page": page_id})
+    today = timezone.localdate()
+    queue(request, DailyPageView, {"date": today, "path": request.path[:PATH_MAX_LENGTH]}, {"page": page_id})
     if page_id is not None:
         query = search_query_from_referer(request)
         if query is not None:
-            queue(
-                request,
-                DailySearchLanding,
-                {"date": timezone.localdate(), "page": page_id, "query": query},
-            )
+            queue(request, DailySearchLanding, {"date": today, "page": page_id, "query": query})
 
 
 def record_download(request, document_id, sector="") -> None:
@@ -327,7 +326,7 @@ def record_planning_event(event, audience="", request=None) -> None:
 
 def search_query_from_referer(request):
     """The normalised `q` when the visitor came from our own search page, else None."""
-    referer = request.headers.get("Referer", "")
+    referer = request.META.get("HTTP_REFERER", "")
     if not referer:
         return None
     parts = urlsplit(referer)

@@ -1,4 +1,10 @@
-"""Counts page views of live Wagtail pages and the search page, after the response is sent."""
+"""Counts page views of live Wagtail pages and the search page, after the response is sent.
+
+Every response that is a page view (whoever asked) carries `X-Analytics-View: <page id>` (`-`
+for the search page): a shared cache in front (Varnish) stores it with the page, and the proxy
+notes it for the views it answers itself, which never reach the app (analytics.cachelog,
+`manage.py import_cache_log`). deploy/nginx.conf keeps the header from visitors.
+"""
 
 import logging
 
@@ -7,9 +13,11 @@ from core import pagecache
 
 logger = logging.getLogger("analytics")
 
+VIEW_HEADER = "X-Analytics-View"
+
 
 class AnalyticsMiddleware:
-    """Place after AuthenticationMiddleware. Never changes the response, never sets a cookie."""
+    """Place after AuthenticationMiddleware. Never sets a cookie; adds only VIEW_HEADER."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,8 +32,11 @@ class AnalyticsMiddleware:
         finally:
             counting._current_request.reset(token)
         try:
-            if self.is_page_view(request, response):
-                counting.record_page_view(request, self.page_id(request))
+            if self.is_page_view_response(request, response):
+                page = self.page_id(request)
+                response[VIEW_HEADER] = "-" if page is None else str(page)
+                if counting.countable(request):
+                    counting.record_page_view(request, page)
             events = request._analytics_events
             if events:
                 # Written when the server closes the response: after the visitor has it.
@@ -41,7 +52,8 @@ class AnalyticsMiddleware:
         return page.pk if page is not None else pagecache.notes(request).get("analytics_page")
 
     @staticmethod
-    def is_page_view(request, response) -> bool:
+    def is_page_view_response(request, response) -> bool:
+        """A view of a page, whoever asked: the same answer for every request of this URL."""
         if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
         if not response.get("Content-Type", "").startswith("text/html"):
@@ -49,6 +61,4 @@ class AnalyticsMiddleware:
         if "feedback" in request.GET:  # back from the feedback form: not a new visit
             return False
         page = AnalyticsMiddleware.page_id(request)
-        if page is None and request.path not in counting.search_paths():
-            return False
-        return counting.countable(request)
+        return page is not None or request.path in counting.search_paths()

@@ -180,3 +180,22 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.date} pagina {self.page_id}: {'ja' if self.useful else 'nee'}"
+
+
+class CacheLogPosition(models.Model):
+    """How far `import_cache_log` has read the proxy's log of cached views (analytics.cachelog).
+
+    The file is known by its inode and a hash of its first line, so a rotation is noticed."""
+
+    log = models.CharField("logbestand", max_length=500, unique=True)
+    inode = models.BigIntegerField(default=0)
+    head = models.CharField("eerste regel (hash)", max_length=64, blank=True, default="")
+    offset = models.BigIntegerField("gelezen tot byte", default=0)
+    updated_at = models.DateTimeField("laatst bijgewerkt", auto_now=True)
+
+    class Meta:
+        verbose_name = "leespositie in het cachelog"
+        verbose_name_plural = "leesposities in het cachelog"
+
+    def __str__(self):
+        return f"{self.log}: byte {self.offset}"

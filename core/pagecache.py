@@ -22,12 +22,16 @@ keeps counting hits: what it needs is kept beside the response with `note()` and
 on a hit (`notes()`).
 """
 
+import contextlib
 import contextvars
 import logging
+import pickle
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.encoding import iri_to_uri
@@ -56,6 +60,32 @@ IGNORED_MODELS = {
 }  # fmt: skip
 
 _current = contextvars.ContextVar("pagecache_request", default=None)
+
+
+class FileCache(FileBasedCache):
+    """Django's file cache without zlib: a hit reads the page as it is sent. Decompressing every
+    hit cost more than the rest of serving it (profiled: zlib was the largest single cost of a
+    cached page); the price is disk space, bounded by MAX_ENTRIES. Its own suffix: a file
+    written compressed by the stock backend is never read as a plain one."""
+
+    cache_suffix = ".page"
+
+    def get(self, key, default=None, version=None):
+        with contextlib.suppress(FileNotFoundError), open(self._key_to_file(key, version), "rb") as f:
+            if not self._is_expired(f):
+                return pickle.loads(f.read())  # noqa: S301 - our own files, as FileBasedCache
+        return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, version=version)
+        if value is None:
+            return False
+        self.set(key, value, timeout, version)
+        return True
 
 
 def enabled() -> bool:
@@ -204,14 +234,9 @@ def _key(request) -> str:
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or request.path.startswith(ADMIN_PATHS):
         return False
-    if getattr(request, "is_preview", False):
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        # Only then can the visitor be an editor; this reads the session once.
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return False
-    return True
+    # A session is an editor, or a visitor who unlocked a page with its password: they never
+    # read the cache (decided from the cookie alone: a hit runs before the session is read).
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def _cacheable_response(request, response) -> bool:
@@ -221,11 +246,8 @@ def _cacheable_response(request, response) -> bool:
         return False
     if getattr(request, "is_preview", False):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        # A session may hold state of its own (a page unlocked with its password): only pages
-        # rendered without one are stored. Their `Vary: Cookie` (the template asked who is
-        # logged in) does not split the entries: the key has no cookies.
-        return False
+    # `Vary: Cookie` (the template asked who is logged in) does not split the entries: the key
+    # has no cookies, and every request with a session passes the cache.
     control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     if control & NOT_SHARED:
         return False
@@ -236,7 +258,9 @@ def _cacheable_response(request, response) -> bool:
 
 class PageCacheMiddleware:
     """Serve and store anonymous pages. Place after AnalyticsMiddleware (which then counts hits
-    too) and PrivacyHeadersMiddleware (which adds its headers to every copy)."""
+    too) and PrivacyHeadersMiddleware (which adds its headers to every copy), and before the
+    session, CSRF, authentication and messages middleware: a hit needs none of their work, and
+    what they add to a response (a CSRF or session cookie) is seen here and never stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -37,6 +37,10 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|django-admin)/") {
         return (pass);
     }
+    # Document downloads always reach the app: it checks private collections and counts them.
+    if (req.url ~ "^/documenten/") {
+        return (pass);
+    }
     # A logged-in editor (a session) always gets a fresh page from the app.
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);

@@ -4,7 +4,6 @@ holds a gunicorn worker, compression. Parsed here; `nginx -t` checks it where ng
 (scripts/services.sh installs Debian's nginx-light for CI), and run in front of a live app for
 compression (issue #16)."""
 
-import os
 import re
 import shutil
 import subprocess
@@ -150,69 +149,20 @@ def test_nginx_compresses_pages_and_json_for_clients_that_ask(live_server):
     """The shipped configuration, run by nginx in front of the app: gzip for HTML and JSON when
     the client accepts it, plain otherwise, never on the admin (CSRF tokens, BREACH)."""
     import gzip
-    import socket
-    import ssl
-    import tempfile
-    import time
-    import urllib.request
 
-    from tests import pages
+    from tests import pages, proxies
 
-    nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
-    if not nginx:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the nginx test: nginx is not installed (scripts/services.sh nginx)", pytrace=False)
-        pytest.skip("nginx is not installed (scripts/services.sh installs it)")
     site = pages.sections()
     for i in range(6):
         pages.toolkit(site.toolkits, f"Toolkit pesten nummer {i}")
+    with proxies.nginx(live_server.url.rsplit(":", 1)[1]) as (base, _):
 
-    def free_port():
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
+        def fetch(path, accept=""):
+            headers = {"Host": "pesten.example.be"}
+            if accept:
+                headers["Accept-Encoding"] = accept
+            return proxies.fetch(base + path, **headers)
 
-    tmp = Path(tempfile.mkdtemp(prefix="kc-nginx-"))
-    tmp.chmod(0o755)  # nginx's workers run as another user
-    cert, key = tmp / "cert.pem", tmp / "key.pem"
-    subprocess.run(
-        [shutil.which("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=pesten.example.be", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    port, plain_port = free_port(), free_port()
-    conf = CONFIG.read_text()
-    conf = re.sub(r"ssl_certificate\s+\S+;", f"ssl_certificate {cert};", conf)
-    conf = re.sub(r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};", conf)
-    conf = conf.replace("/var/log/nginx/", f"{tmp}/").replace("listen [::]:443 ssl http2;", "")
-    conf = conf.replace("listen [::]:80;", "").replace("listen 80;", f"listen 127.0.0.1:{plain_port};")
-    conf = conf.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port} ssl;")
-    conf = conf.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{live_server.url.rsplit(':', 1)[1]};")
-    (tmp / "site.conf").write_text(conf)
-    (tmp / "nginx.conf").write_text(
-        f"daemon off;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\nevents {{}}\n"
-        f"http {{\n    include {tmp}/site.conf;\n}}\n"
-    )
-    process = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")])  # noqa: S603
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-
-    def fetch(path, accept=""):
-        headers = {"Host": "pesten.example.be", "User-Agent": "Mozilla/5.0"}
-        if accept:
-            headers["Accept-Encoding"] = accept
-        request = urllib.request.Request(f"https://127.0.0.1:{port}{path}", headers=headers)  # noqa: S310
-        with urllib.request.urlopen(request, context=context, timeout=10) as response:  # noqa: S310
-            return response.headers, response.read()
-
-    try:
-        for _ in range(100):
-            try:
-                fetch("/gezond/")
-                break
-            except OSError:
-                time.sleep(0.1)
         headers, body = fetch("/", accept="gzip, deflate, br")
         assert headers["Content-Encoding"] == "gzip"
         html = gzip.decompress(body).decode()
@@ -225,7 +175,3 @@ def test_nginx_compresses_pages_and_json_for_clients_that_ask(live_server):
         assert "Toolkit pesten nummer" in gzip.decompress(body).decode()
         headers, _ = fetch("/admin/login/", accept="gzip")
         assert "Content-Encoding" not in headers
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(tmp, ignore_errors=True)

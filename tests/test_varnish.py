@@ -5,68 +5,23 @@ a publish purges it through Wagtail's frontend cache, so the next visitor sees t
 Without varnishd the test is skipped on a laptop and fails in CI.
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from django.test import override_settings
 
 from core.models import SiteSettings
-from tests import pages
+from tests import pages, proxies
 
-VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def varnish(live_server):
     """varnishd with the shipped VCL, its backend pointed at the live server; yields its URL."""
-    binary = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
-    if not binary:
-        message = "varnishd is not installed (bash scripts/services.sh varnish)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI runs the Varnish test: {message}", pytrace=False)
-        pytest.skip(message)
-    app_port = live_server.url.rsplit(":", 1)[1]
-    vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{app_port}";')
-    assert f'.port = "{app_port}";' in vcl
-    # varnishd reads the VCL as its own unprivileged user: a directory it may enter.
-    tmp_path = Path(tempfile.mkdtemp(prefix="kc-varnish-"))
-    tmp_path.chmod(0o755)
-    (tmp_path / "test.vcl").write_text(vcl)
-    port = free_port()
-    workdir = tmp_path / "varnish"
-    process = subprocess.Popen(  # noqa: S603
-        [binary, "-F", "-n", str(workdir), "-a", f"127.0.0.1:{port}", "-f", str(tmp_path / "test.vcl"),
-         "-s", "malloc,32m", "-T", "127.0.0.1:0"],  # fmt: skip
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"varnishd did not start: {process.stdout.read().decode()}")
-                time.sleep(0.1)
-        else:
-            pytest.fail("varnishd did not answer within 10 s")
+    with proxies.varnish(live_server.url.rsplit(":", 1)[1]) as url:
         with override_settings(
             WAGTAILFRONTENDCACHE={
                 "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
@@ -75,10 +30,6 @@ def varnish(live_server):
             ANALYTICS_ENABLED=False,  # nothing left to write after the database is emptied
         ):
             yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def fetch(url, cookie=""):
@@ -138,3 +89,69 @@ def test_help_pages_editors_and_posts_pass_varnish(varnish):
     assert headers["X-Varnish-Cache"] == "miss"  # a session passes
     headers, _ = fetch(varnish + site.about.url, cookie="iets=anders")
     assert headers["X-Varnish-Cache"] == "hit"  # other cookies do not split the cache
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_views_varnish_answers_are_counted_from_the_proxy_log(live_server):
+    """nginx (deploy/nginx.conf) -> Varnish -> the app: the second view is a Varnish hit the app
+    never sees; `import_cache_log` counts it from nginx's log, not a bot's, and only once."""
+    import io
+
+    from django.core.management import call_command
+
+    from analytics import counting
+    from analytics.models import DailyPageView
+
+    site = pages.sections()
+    SiteSettings.for_site(site.home.get_site())
+    toolkit = pages.toolkit(site.toolkits, "Toolkit sexting secundair")
+
+    def views():
+        return sum(DailyPageView.objects.filter(path=toolkit.url).values_list("count", flat=True))
+
+    settings = {"PAGE_CACHE_ENABLED": True, "ANALYTICS_ENABLED": True, "ANALYTICS_FLUSH_SECONDS": 0}
+    try:
+        with (
+            override_settings(**settings),
+            proxies.varnish(live_server.url.rsplit(":", 1)[1]) as cache,
+            proxies.nginx(cache.rsplit(":", 1)[1]) as (base, logs),
+        ):
+            headers, _ = proxies.fetch(base + toolkit.url, user_agent=BROWSER)
+            assert headers["X-Varnish-Cache"] == "miss"
+            assert "X-Analytics-View" not in headers  # for nginx's log only
+            headers, _ = proxies.fetch(base + toolkit.url, user_agent=BROWSER)
+            assert headers["X-Varnish-Cache"] == "hit"
+            googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+            headers, _ = proxies.fetch(base + toolkit.url, user_agent=googlebot)
+            assert headers["X-Varnish-Cache"] == "hit"
+            for _ in range(100):  # the app writes its count after the response has gone out
+                if views() == 1:
+                    break
+                time.sleep(0.05)
+            assert views() == 1  # the miss, counted by the app; the hits never reached it
+
+            log = logs / "kenniscentrum-views.log"
+            written = log.read_text()
+            assert "127.0.0.1" not in written and "Mozilla" not in written  # no address, no browser
+            out = io.StringIO()
+            call_command("import_cache_log", log=str(log), stdout=out)
+            assert "1 counted" in out.getvalue()
+            assert views() == 2  # the bot's hit is not counted
+            call_command("import_cache_log", log=str(log), stdout=io.StringIO())
+            assert views() == 2
+            assert DailyPageView.objects.get(path=toolkit.url).page_id == toolkit.pk
+    finally:
+        counting.buffer.discard()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_document_downloads_pass_varnish_so_each_is_counted(varnish):
+    site = pages.sections()
+    document = pages.document("Gids sexting")
+    pages.toolkit(site.toolkits, "Toolkit sexting secundair", documents=[document])
+    url = f"{varnish}/documenten/{document.pk}/{document.filename}"
+    for _ in range(2):
+        request = urllib.request.Request(url, headers={"User-Agent": BROWSER})
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            assert response.headers["X-Varnish-Cache"] == "miss"  # the app counts every one
+            response.read()

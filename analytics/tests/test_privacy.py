@@ -38,6 +38,8 @@ def test_schema_has_no_column_that_could_identify_a_visitor(db):
             ]
             for column in columns:
                 assert not any(s in column.lower() for s in SUSPECT), f"{model.__name__}.{column}"
+            if model.__name__ == "CacheLogPosition":
+                continue  # bookkeeping of the log import: a file and a byte offset, no visit
             date_field = model._meta.get_field("date")
             assert date_field.get_internal_type() == "DateField"  # a day, never a time
 

@@ -255,3 +255,50 @@ def test_a_form_with_a_one_time_nonce_is_never_shared(site, visitor):
     second = get(visitor, "/melden/")[1]
     token = re.compile(r'name="t" value="([^"]+)"')
     assert token.search(first)[1] != token.search(second)[1]
+
+
+def test_a_session_passes_the_cache(site, visitor):
+    """A session is an editor or a visitor who unlocked a page with its password: never a
+    shared copy, decided from the cookie before any session is loaded."""
+    toolkit = pages.toolkit(site.toolkits, "Toolkit sexting secundair")
+    cached_twice(visitor, toolkit.url)
+    response = visitor.get(toolkit.url, HTTP_COOKIE="sessionid=verlopen-of-onbekend")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_a_hit_does_no_session_csrf_or_user_work():
+    """Issue #16: a cached page at the cost of reading it. The cache answers before sessions,
+    CSRF, users and messages are looked at; analytics and the privacy headers stay outside."""
+    from django.conf import settings
+
+    order = settings.MIDDLEWARE
+    cache = order.index("core.pagecache.PageCacheMiddleware")
+    assert order.index("analytics.middleware.AnalyticsMiddleware") < cache
+    assert order.index("core.middleware.PrivacyHeadersMiddleware") < cache
+    for name in (
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+    ):
+        assert cache < order.index(name), name
+
+
+def test_the_file_cache_keeps_pages_as_they_are_sent(site, visitor, tmp_path):
+    """Without Redis, pages go to files (env.cache): stored uncompressed, so a hit is not a
+    decompression (the largest cost of a hit, profiled); expiry and invalidation still hold."""
+    config = {"BACKEND": "core.pagecache.FileCache", "LOCATION": str(tmp_path)}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                   "pages": config}):  # fmt: skip
+        toolkit = pages.toolkit(site.toolkits, "Toolkit sexting secundair")
+        cached_twice(visitor, toolkit.url)
+        files = [path.read_bytes() for path in tmp_path.iterdir()]
+        assert any(b"Toolkit sexting secundair" in data for data in files)
+        assert caches["pages"].touch(pagecache.GENERATION_KEY)
+        toolkit.title = "Toolkit sexting en naaktbeelden"
+        toolkit.save_revision().publish()
+        response, body = get(visitor, toolkit.url)
+        assert response["X-Page-Cache"] == "miss" and "Toolkit sexting en naaktbeelden" in body
+        caches["pages"].set("kort", "weg", timeout=-1)
+        assert caches["pages"].get("kort") is None

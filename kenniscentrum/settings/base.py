@@ -76,6 +76,12 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.CleanInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.PrivacyHeadersMiddleware",
+    "analytics.middleware.AnalyticsMiddleware",
+    # Inside analytics (hits are counted) and the privacy headers (added to every copy); before
+    # sessions, CSRF, users and messages: a hit needs none of them, so it costs little more
+    # than reading the file (issue #16), and their cookies are seen before anything is stored.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,10 +90,6 @@ MIDDLEWARE = [
     "core.middleware.AdminSearchLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "core.middleware.PrivacyHeadersMiddleware",
-    "analytics.middleware.AnalyticsMiddleware",
-    # Inside analytics (hits are counted) and the privacy headers (added to every copy).
-    "core.pagecache.PageCacheMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -235,6 +237,9 @@ QUICK_EXIT_URL = env.get("QUICK_EXIT_URL", "https://www.meteo.be/nl")
 ANALYTICS_ENABLED = env.get_bool("ANALYTICS_ENABLED", default=True)
 # Counts are buffered per process and written at most every N seconds (0: at once).
 ANALYTICS_FLUSH_SECONDS = float(env.get("ANALYTICS_FLUSH_SECONDS", "5"))
+# With Varnish in front: nginx's log of the page views it passed on (deploy/nginx.conf,
+# kenniscentrum_views); `import_cache_log` (deploy/crontab) counts the ones Varnish answered.
+ANALYTICS_CACHE_LOG = env.get("ANALYTICS_CACHE_LOG", "")
 # Retention (`manage.py apply_retention`, daily; the privacy page states these defaults):
 # visitors' comments are emptied after this many days (the yes/no stays as a count) ...
 FEEDBACK_COMMENT_RETENTION_DAYS = env.get_int("FEEDBACK_COMMENT_RETENTION_DAYS", 180, minimum=1)

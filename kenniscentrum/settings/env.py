@@ -70,7 +70,7 @@ def cache(name: str, pages_dir: str = str(PROJECT_DIR / "var" / "pagecache")) ->
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.pagecache.FileCache",
             "LOCATION": get("PAGE_CACHE_DIR", pages_dir),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
