@@ -5,8 +5,9 @@
 #   scripts/services.sh search     Java and Maven (Debian), then the search node (scripts/searchnode.sh)
 #   scripts/services.sh nginx      Debian's nginx-light (not started): `nginx -t` on deploy/nginx.conf
 #   scripts/services.sh varnish    Debian's varnish (not started): tests/test_varnish.py runs it
+#   scripts/services.sh redis      Debian's redis-server at 127.0.0.1:6379 (the page cache's live test)
 #   scripts/services.sh bench      Debian's wrk, the load generator of `make bench-serve` (not in all)
-#   scripts/services.sh all        all five
+#   scripts/services.sh all        all six
 # Idempotent: safe to run again on a machine where they already run. Needs root (apt-get).
 set -euo pipefail
 
@@ -98,6 +99,30 @@ install_varnish() {
     fi
 }
 
+start_redis() {
+    if ! command -v redis-server >/dev/null 2>&1; then
+        echo "== installing Redis (Debian package redis-server)"
+        apt_install redis-server
+    fi
+    if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+        echo "== Redis answers at 127.0.0.1:6379"
+        return 0
+    fi
+    # A throw-away cache for the tests: loopback only, nothing written to disk.
+    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no \
+        --logfile /tmp/kenniscentrum-redis.log
+    for _ in $(seq 1 30); do
+        if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+            echo "== Redis answers at 127.0.0.1:6379"
+            return 0
+        fi
+        sleep 1
+    done
+    echo "Redis did not answer at 127.0.0.1:6379 within 30 s" >&2
+    tail -n 20 /tmp/kenniscentrum-redis.log >&2 || true
+    return 1
+}
+
 start_search() {
     if ! command -v java >/dev/null 2>&1 && ! ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
         echo "== installing Java 17 (Debian package openjdk-17-jre-headless)"
@@ -119,7 +144,8 @@ case "${1:-all}" in
     search) start_search ;;
     nginx) install_nginx ;;
     varnish) install_varnish ;;
+    redis) start_redis ;;
     bench) command -v wrk >/dev/null 2>&1 || apt_install wrk ;;
-    all) start_postgres; install_chromium; install_nginx; install_varnish; start_search ;;
-    *) echo "usage: $0 [postgres|chromium|search|nginx|varnish|bench|all]" >&2; exit 2 ;;
+    all) start_postgres; install_chromium; install_nginx; install_varnish; start_redis; start_search ;;
+    *) echo "usage: $0 [postgres|chromium|search|nginx|varnish|redis|bench|all]" >&2; exit 2 ;;
 esac
