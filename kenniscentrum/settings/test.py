@@ -31,7 +31,7 @@ SEARCH_INDEX_PREFIX = "test-kenniscentrum"
 # (`search/tests/conftest.py`): the rest of the suite searches the database, as `make run` does.
 TEST_ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_URL = ""
-# Likewise a live Redis (`scripts/services.sh redis`), only for tests/test_page_cache_redis.py.
+# Likewise a live Redis (`scripts/services.sh redis`), only for core/tests/test_page_cache_redis.py.
 TEST_REDIS_URL = env.get("REDIS_URL", "")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # A fixed key for the meldpunt's encryption (tests only; never used for real reports).
