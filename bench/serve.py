@@ -11,6 +11,7 @@ writes bench/results/serve.json. The first run builds the database (a few minute
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -28,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-PAGE_CACHE_DIR = "/tmp/kc-bench-serve-pagecache"  # noqa: S108
 
 
 def parse_args():
@@ -42,6 +42,11 @@ def parse_args():
     return parser.parse_args()
 
 
+def page_cache_dir(db):
+    """Beside the database: two runs with their own databases never empty each other's cache."""
+    return f"{db}.pagecache"
+
+
 def base_env(db):
     env = dict(os.environ)
     env.update(
@@ -50,7 +55,7 @@ def base_env(db):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT="/tmp/kc-bench-serve-media",  # noqa: S108
-        PAGE_CACHE_DIR=PAGE_CACHE_DIR,
+        PAGE_CACHE_DIR=page_cache_dir(db),
         LOG_LEVEL="ERROR",
     )
     env.pop("REDIS_URL", None)
@@ -58,19 +63,20 @@ def base_env(db):
 
 
 def build_database(db):
-    if Path(db).exists():
-        return
-    print(f"== building {db} (migrate, demo content, search index)", flush=True)
     env = base_env(db)
     env["DJANGO_SETTINGS_MODULE"] = "kenniscentrum.settings.dev"
+    if Path(db).exists():
+        # Made by an older checkout perhaps: bring its tables up to this code's migrations.
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+        return
+    print(f"== building {db} (migrate, demo content, search index)", flush=True)
     for command in (["migrate", "--noinput"], ["load_demo_content"], ["rebuild_search_index"]):
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
 def collect_static(db):
-    """The production settings serve hashed static files (WhiteNoise's manifest)."""
-    if (ROOT / "staticfiles" / "staticfiles.json").exists():
-        return
+    """The production settings serve hashed static files (WhiteNoise's manifest): collected on
+    every run, so a stylesheet added since the last run does not fail the pages."""
     env = base_env(db)
     env["DJANGO_SETTINGS_MODULE"] = "bench.serve_settings"
     subprocess.run(  # noqa: S603
@@ -103,7 +109,7 @@ def page_urls(db):
 def start_server(db, port, cached):
     env = base_env(db)
     env.update(DJANGO_SETTINGS_MODULE="bench.serve_settings", PAGE_CACHE_ENABLED="1" if cached else "0")
-    shutil.rmtree(PAGE_CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(page_cache_dir(db), ignore_errors=True)
     process = subprocess.Popen(  # noqa: S603
         [GUNICORN, "kenniscentrum.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning",
@@ -111,7 +117,7 @@ def start_server(db, port, cached):
          "--no-control-socket"],  # fmt: skip
         cwd=ROOT,
         env=env,
-        stderr=open(Path(PAGE_CACHE_DIR + ".log"), "a"),  # noqa: SIM115 - the server's life
+        stderr=open(Path(page_cache_dir(db) + ".log"), "a"),  # noqa: SIM115 - the server's life
     )
     for _ in range(300):
         try:
@@ -137,7 +143,19 @@ LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTIL
 UNIT_MS = {"us": 0.001, "ms": 1, "s": 1000}
 
 
-def load(url, args):
+def workers_cpu_seconds(server) -> float:
+    """CPU time (user + system) the server's worker processes have used so far."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == server.pid:  # a worker: its parent is the gunicorn master
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load(url, args, server):
+    before = workers_cpu_seconds(server)
     out = subprocess.run(  # noqa: S603
         ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s", "--latency",
          "-H", f"User-Agent: {BROWSER}", url],  # fmt: skip
@@ -145,10 +163,16 @@ def load(url, args):
         capture_output=True,
         text=True,
     ).stdout
+    cpu = workers_cpu_seconds(server) - before
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = {p: float(v) * UNIT_MS[u] for p, v, u in LATENCY.findall(out)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": latency["50"], "p99": latency["99"], "errors": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": rps, "p50": latency["50"], "p99": latency["99"], "errors": int(errors.group(1)) if errors else 0,
+        # The server's own CPU per request: what other processes on the machine do not change.
+        "cpu_ms": 1000 * cpu / max(requests, 1),
+    }  # fmt: skip
 
 
 def main():
@@ -173,23 +197,30 @@ def main():
             for name, path in urls:
                 url = f"http://127.0.0.1:{args.port}{path}"
                 warm(url)
-                results.setdefault(name, {})[mode] = load(url, args)
+                results.setdefault(name, {})[mode] = load(url, args, server)
                 r = results[name][mode]
                 line = f"{r['rps']:>9.0f} req/s  p50 {r['p50']:>7.1f} ms  p99 {r['p99']:>7.1f} ms"
+                line += f"  CPU {r['cpu_ms']:.2f} ms"
                 print(f"   {name:<26}{line}", flush=True)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
 
-    bare = results["bare Django view (14 KB)"]["cached"]["rps"]
+    bare = results["bare Django view (14 KB)"]["cached"]
     print()
-    heads = f"{'uncached req/s':>15}{'p50':>8}{'p99':>8}{'cached req/s':>14}{'p50':>8}{'p99':>8}{'x bare':>8}"
+    # "x bare": cached req/s against the bare view's; "x bare CPU": the bare view's server CPU per
+    # request against the page's (the same ratio, but not moved by other load on the machine).
+    heads = (
+        f"{'uncached req/s':>15}{'p50':>8}{'p99':>8}{'cached req/s':>14}{'p50':>8}{'p99':>8}"
+        f"{'CPU ms':>8}{'x bare':>8}{'x bare CPU':>11}"
+    )
     print(f"{'page':<26}{heads}")
     for name, modes in results.items():
         u, c = modes["uncached"], modes["cached"]
         print(
             f"{name:<26}{u['rps']:>15.0f}{u['p50']:>8.1f}{u['p99']:>8.1f}"
-            f"{c['rps']:>14.0f}{c['p50']:>8.1f}{c['p99']:>8.1f}{c['rps'] / bare:>8.2f}"
+            f"{c['rps']:>14.0f}{c['p50']:>8.1f}{c['p99']:>8.1f}{c['cpu_ms']:>8.2f}"
+            f"{c['rps'] / bare['rps']:>8.2f}{bare['cpu_ms'] / c['cpu_ms']:>11.2f}"
         )
     machine = {
         "cpus": os.cpu_count(),
