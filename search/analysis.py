@@ -43,6 +43,7 @@ FILLER = frozenset(
     doe doen deed gedaan word wil wilt willen hoeveel waarom welke welk iemand iets gaat gaan
     krijg krijgt zelf graag nu even eens best tips tip help helpen hulp vraag vragen weet weten
     moet kunt mag mijn mn m'n jouw jullie anderen ander andere echt wel niet geen alles
+    werkt
     """.split()
 )
 
@@ -180,10 +181,16 @@ def parse_query(raw: str, synonyms: dict[str, frozenset[str]] | None = None) -> 
             Term(
                 word,
                 tuple(sorted(alternatives, key=lambda s: (s != stemmed, s))),
-                required=word not in FILLER,
+                required=word not in FILLER and not _fragment(word),
             )
         )
     return parsed
+
+
+def _fragment(word: str) -> bool:
+    """A single letter split off by an apostrophe ("foto's", "programma's", "m'n") is never a
+    required word: "afgeperst met foto's" must not demand an "s"."""
+    return len(word) == 1 and not word.isdigit()
 
 
 def synonym_map(groups: list[list[str]]) -> dict[str, frozenset[str]]:

@@ -13,8 +13,10 @@ from search.backends.base import SearchQuery
 from search.models import SynonymGroup
 from search.signals import SYNONYM_CACHE_KEY
 
-# Fewer results than this with all words: widen the search (most words, then any word).
-FEW_RESULTS = 3
+# Fewer results than this with all words: widen the search (most words, then any word), below
+# the full matches. Half a page: three full matches and nothing else left people stuck
+# ("lesmateriaal pesten" missed the lesson package that says "lessen").
+FEW_RESULTS = 10
 
 
 def synonyms() -> dict[str, frozenset[str]]:
@@ -55,6 +57,7 @@ def never_a_dead_end(state, unknown, query: SearchQuery, results, backend):
             attempt = backend.search(dataclasses.replace(query, query=parsed))
             if attempt.total:
                 corrected, query, results = text, dataclasses.replace(query, query=parsed), attempt
+    full = results.total
     clauses = query.query.clause_count
     steps = ([("meeste", clauses - 1)] if clauses > 2 else []) + [("een", 1)]
     for label, minimum in steps if clauses > 1 else ():
@@ -64,17 +67,21 @@ def never_a_dead_end(state, unknown, query: SearchQuery, results, backend):
         attempt = backend.search(dataclasses.replace(query, query=parsed))
         if attempt.total > results.total:
             widened, query, results = label, dataclasses.replace(query, query=parsed), attempt
-    return corrected, widened, query, results
+    return corrected, widened, query, results, full
 
 
-def dead_end_notices(typed: str, corrected, widened, results) -> list[str]:
+def dead_end_notices(typed: str, corrected, widened, results, full: int = 0) -> list[str]:
     notices = []
     if corrected:
         notices.append(f"We vonden niets voor ‘{typed}’. Je ziet resultaten voor ‘{corrected}’.")
     if widened and results.total:
         which = "de meeste woorden" if widened == "meeste" else "minstens één van de woorden"
-        notices.append(
-            f"Geen resultaten met alle woorden; dit zijn resultaten met {which}. "
-            "Resultaten met alle woorden staan altijd bovenaan."
-        )
+        if full:
+            found = "is maar 1 resultaat" if full == 1 else f"zijn maar {full} resultaten"
+            notices.append(f"Er {found} met alle woorden. Daaronder zie je resultaten met {which}.")
+        else:
+            notices.append(
+                f"Geen resultaten met alle woorden; dit zijn resultaten met {which}. "
+                "Resultaten met alle woorden staan altijd bovenaan."
+            )
     return notices

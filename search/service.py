@@ -119,11 +119,11 @@ def run_search(
     typed_query, typed_total = parsed.normalised, results.total
     corrected = widened = None
     if not parsed.is_empty and results.total < FEW_RESULTS:
-        corrected, widened, query, results = never_a_dead_end(
+        corrected, widened, query, results, full = never_a_dead_end(
             state, unknown, query, results, backend
         )
         parsed = query.query
-        notices.extend(dead_end_notices(state["q"], corrected, widened, results))
+        notices.extend(dead_end_notices(state["q"], corrected, widened, results, full))
     num_pages = max(1, math.ceil(results.total / query.per_page))
     if query.page > num_pages:
         notices.append(

@@ -422,3 +422,26 @@ def test_a_widened_search_ranks_full_matches_first(engine):
     results = engine.search(SearchQuery(query=parsed))
     assert keys(results)[0] == "page:2"
     assert set(keys(results)) == {"page:1", "page:2", "page:3"}
+
+
+def test_a_letter_split_off_by_an_apostrophe_is_not_required(engine):
+    # "afgeperst met foto's": the "s" of "foto's" is no word the text must hold.
+    engine.rebuild(
+        [
+            doc("page:1", "Afpersing met een foto", summary="Wat je doet als iemand dreigt."),
+            doc("page:2", "Foto's in de klasgroep", summary="Afspraken over foto's delen."),
+        ]
+    )
+    assert keys(search(engine, "afpersing foto's")) == ["page:1"]
+    assert set(keys(search(engine, "m'n foto"))) == {"page:1", "page:2"}
+
+
+def test_werkt_in_a_question_is_not_required(engine):
+    # "werkt kiva" asks whether KiVa works: the evaluation that never says "werkt" counts.
+    engine.rebuild(
+        [
+            doc("page:1", "KiVa verminderde pesten", summary="Een gerandomiseerde studie.", type="onderzoek"),
+            doc("page:2", "Olweus", summary="Een ander programma dat werkt."),
+        ]
+    )
+    assert keys(search(engine, "werkt kiva")) == ["page:1"]

@@ -151,6 +151,15 @@ def test_widening_says_so_and_full_matches_come_first(client, demo):
     assert all("kleuter" in t.lower() for t in titles(data)[:3])
 
 
+def test_a_few_full_matches_come_first_and_partial_matches_follow(client, demo):
+    # Three items hold all three words: they come first, and the page does not stop there.
+    data = api(client, "?q=kleuters+ouderbrief+foto")
+    assert data["widened"] in {"meeste", "een"}
+    assert any(m.startswith("Er zijn maar 3 resultaten met alle woorden.") for m in data["messages"])
+    assert "Ouderbrief: foto's en klasgroepen in de kleuterklas" in titles(data)[:3]
+    assert "Kringgesprekken samen spelen, ook op de tablet (kleuterklas)" in titles(data)[3:]
+
+
 def test_typo_is_corrected_with_a_link_to_the_original(client, demo):
     data = api(client, "?q=cyberpesen")
     assert data["corrected_from"] == "cyberpesen"
