@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from analytics.models import (
@@ -65,7 +66,7 @@ def enabled() -> bool:
 
 
 def search_paths() -> tuple[str, ...]:
-    return tuple(getattr(settings, "ANALYTICS_SEARCH_PATHS", ("/zoeken/",)))
+    return tuple(getattr(settings, "ANALYTICS_SEARCH_PATHS", None) or (reverse("search:page"),))
 
 
 @functools.lru_cache(maxsize=512)

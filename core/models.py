@@ -293,6 +293,11 @@ class SiteSettings(BaseSiteSetting):
         Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="over het kenniscentrum", help_text="De pagina die het kenniscentrum voorstelt.",
     )
+    evidence_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="uitleg bewijskracht",
+        help_text="De pagina die uitlegt hoe de bewijskracht beoordeeld wordt, gelinkt bij elke score.",
+    )
     contact_email = models.EmailField(
         "e-mailadres redactie", blank=True, help_text="Waar bezoekers en partners de redactie bereiken."
     )
@@ -301,6 +306,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("about_page"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("evidence_page"),
         FieldPanel("contact_email"),
     ]
 

@@ -863,6 +863,7 @@ class DemoContentLoader:
             "about_page": self.page_at(site["about_page"]),
             "privacy_page": self.page_at(site["privacy_page"]),
             "accessibility_page": self.page_at(site["accessibility_page"]),
+            "evidence_page": self.page_at(site["evidence_page"]),
             "contact_email": site.get("contact_email", ""),
         }
         if any(getattr(settings_obj, k) != v for k, v in values.items()):

@@ -1,6 +1,8 @@
 """Referral templates for replies: built from the help-finder's own content (services and help
 routes), so a number or an opening hour is kept in one place and never copied out of date."""
 
+from django.urls import reverse
+
 from helpfinder.models import HelpRoute, HelpService, PlatformGuide
 
 SERVICES = ["1712", "awel", "child-focus", "politie"]
@@ -29,7 +31,8 @@ def referrals() -> list[tuple[str, str, str]]:
                 (
                     f"route-{slug}",
                     route.title,
-                    f"{route.title}. {route.summary} Meer uitleg op onze website: /hulp/route/{slug}/",
+                    f"{route.title}. {route.summary} Meer uitleg op onze website: "
+                    f"{reverse('helpfinder:route-detail', args=[slug])}",
                 )
             )
     if PlatformGuide.objects.exists():
@@ -39,7 +42,7 @@ def referrals() -> list[tuple[str, str, str]]:
                 PLATFORMS,
                 "Melden op het platform",
                 f"Meld het bericht of het account ook op het platform zelf. Hoe dat gaat, staat stap voor stap op onze "
-                f"website bij ‘Melden op sociale media en in games’ ({names}): /hulp/melden/",
+                f"website bij ‘Melden op sociale media en in games’ ({names}): {reverse('helpfinder:platforms')}",
             )
         )
     return found

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
 from meldpunt.figures import MIN_COUNT, monthly_figures
@@ -102,7 +103,7 @@ def datapackage(count: int, created: datetime.datetime, meldpunt_rows: int = 0) 
             "toolkits, downloads, begrippen, nieuws, vorming en hulp. Eigen inhoud valt onder CC BY 4.0; "
             "een item met een eigen licentie vermeldt die in de kolom 'licence'."
         ),
-        "homepage": root_url() + "/open-data/",
+        "homepage": root_url() + reverse("opendata:page"),
         "created": created.isoformat(),
         "licenses": [DUMP_LICENCE],
         "resources": [
@@ -217,7 +218,7 @@ def status() -> dict:
     return {
         "available": True,
         "created": made,
-        "files": [{"name": name, "url": f"/open-data/download/{name}"} for name in FILES],
+        "files": [{"name": name, "url": reverse("opendata:dump", args=[name])} for name in FILES],
     }
 
 

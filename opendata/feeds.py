@@ -160,7 +160,7 @@ def page_url(kind, audience, params) -> str:
     if audience:
         params.setdefault("doelgroep", [audience])
     query = urlencode(params, doseq=True)
-    return "/zoeken/" + (f"?{query}" if query else "")
+    return reverse("search:page") + (f"?{query}" if query else "")
 
 
 def feed_urls(kind=None, audience=None, params=None) -> dict[str, str]:

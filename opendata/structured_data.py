@@ -9,6 +9,7 @@ any other page -> WebPage. A type without its own builder still gets WebPage.
 from __future__ import annotations
 
 from django.templatetags.static import static
+from django.urls import reverse
 
 from core.models import LICENCE_CHOICES
 from core.templatetags.core_tags import taxonomy_groups
@@ -208,7 +209,10 @@ def home(context, page) -> list[dict]:
         "publisher": {"@id": org["@id"]},
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": absolute(request, "/zoeken/") + "?q={search_term_string}"},
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute(request, reverse("search:page")) + "?q={search_term_string}",
+            },
             "query-input": "required name=search_term_string",
         },
     }

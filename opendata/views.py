@@ -25,14 +25,16 @@ from opendata.findability import SITE_NAME, absolute
 @require_GET
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
+    # The outgoing help links share one prefix: the address of any of them without its slug.
+    outgoing_help = reverse("helpfinder:go", args=["-"]).removesuffix("-/")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         # Search results with a query or filters are endless variants of one page.
-        "Disallow: /zoeken/?",
-        "Disallow: /api/zoeken/",
-        "Disallow: /hulp/ga/",
+        f"Disallow: {reverse('search:page')}?",
+        f"Disallow: {reverse('search:api')}",
+        f"Disallow: {outgoing_help}",
         "Disallow: /feedback/",
         "Allow: /",
         "",

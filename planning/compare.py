@@ -4,6 +4,7 @@ the checkboxes of a listing submit `?id=..&id=..`, which is also the link to sha
 from collections import Counter
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -89,7 +90,7 @@ def _read_ids(values):
 @require_GET
 def compare(request):
     ids, bad = _read_ids(request.GET.getlist("id"))
-    back = [("/zoeken/?type=praktijk", "Naar de goede praktijken")]
+    back = [(reverse("search:page") + "?type=praktijk", "Naar de goede praktijken")]
     if bad or len(ids) > MAX_ITEMS:
         return message(
             request, "Vergelijk twee tot vier praktijken",

@@ -165,7 +165,7 @@ def _shared(request, token):
             f"Een gedeelde lijst blijft {LIST_DAYS} dagen bewaard; daarna verwijderen we ze. "
             "Misschien is deze link verlopen of niet volledig gekopieerd. Vraag wie hem deelde om een nieuwe link.",
             status=410 if shared_list else 404,
-            links=[("/zoeken/", "Zoek zelf materiaal")],
+            links=[(reverse("search:page"), "Zoek zelf materiaal")],
         )
     return shared_list, None
 

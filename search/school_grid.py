@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.registry import origin_of, school_grid_types
@@ -49,6 +51,7 @@ def school_grid(labels: dict[str, dict[str, str]]) -> dict:
     counts, total = cell_counts(own)
     extern_counts, extern_total = cell_counts(extern)
     levels = [GridTerm(slug, name) for slug, name in labels["niveau"].items()]
+    search_url = reverse("search:page")
     rows = []
     for strategy in (GridTerm(slug, name) for slug, name in labels["strategie"].items()):
         cells = []
@@ -59,11 +62,11 @@ def school_grid(labels: dict[str, dict[str, str]]) -> dict:
                     strategy.name,
                     level.name,
                     counts.get(value, 0),
-                    build_url("/zoeken/", {"filters": {"type": own, "cel": (value,)}}),
+                    build_url(search_url, {"filters": {"type": own, "cel": (value,)}}),
                     strategy.slug,
                     level.slug,
                     extern_counts.get(value, 0),
-                    build_url("/zoeken/", {"filters": {"type": extern, "cel": (value,)}}) if extern else "",
+                    build_url(search_url, {"filters": {"type": extern, "cel": (value,)}}) if extern else "",
                 )
             )
         rows.append((strategy, cells))

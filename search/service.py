@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+from django.urls import reverse
+
 from helpfinder.crisis import help_for_query
 from search.analysis import words
 from search.api import api_payload
@@ -74,12 +76,14 @@ def run_search(
     params,
     *,
     base_filters: dict[str, tuple[str, ...]] | None = None,
-    base_url: str = "/zoeken/",
+    base_url: str | None = None,
     default_sort: str = "relevantie",
     source: str = "page",
     per_page: int | None = None,
 ) -> SearchPage:
-    """Validate `params` (a QueryDict or dict of lists), search, and prepare the page."""
+    """Validate `params` (a QueryDict or dict of lists), search, and prepare the page. Links go to
+    `base_url`, the search page itself unless a listing page passes its own address."""
+    base_url = base_url or reverse("search:page")
     backend = get_backend()
     base_filters = dict(base_filters or {})
     year_values = backend.facet_values("jaar")

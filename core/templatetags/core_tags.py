@@ -223,6 +223,8 @@ def _footer_links():
         "about": url(settings.about_page, ""),
         "accessibility": url(settings.accessibility_page, "/toegankelijkheid/"),
         "privacy": url(settings.privacy_page, "/privacy/"),
+        # Shown beside every evidence level; no link at all while no page is chosen.
+        "evidence": url(settings.evidence_page, ""),
         "contact_email": settings.contact_email,
     }
 
@@ -231,6 +233,13 @@ def _footer_links():
 def footer_links():
     """The footer's links from the site settings, kept in the pages cache (no query per page)."""
     return pagecache.fragment("footer_links", _footer_links)
+
+
+@register.simple_tag
+def evidence_page_url():
+    """The page that explains the evidence scale (site settings), wherever an editor put it; ""
+    when none is chosen, so templates leave the link out."""
+    return footer_links()["evidence"]
 
 
 @register.simple_tag
