@@ -30,7 +30,7 @@ from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from practices.models import EvidenceLevel, PracticeIndexPage, PracticePage, PracticeResearch
 from research.models import KeyFigure, ResearchIndexPage, ResearchPage
 from resources.models import ResourceIndexPage, ResourceLink, ResourcePage
-from taxonomy.models import Audience
+from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
 from toolkits.models import (
     ToolkitDownload,
     ToolkitIndexPage,
@@ -58,16 +58,56 @@ def publish(parent: Page, page: Page) -> Page:
     return page
 
 
+def draft(parent: Page, page: Page, *, user=None) -> Page:
+    """Add `page` under `parent` as a draft an editor saved but never published."""
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision(user=user)
+    return page
+
+
 def document(
-    title: str = "Gids voor de school", *, size: int = 150 * 1024, ext: str = "pdf"
+    title: str = "Gids voor de school",
+    *,
+    size: int = 150 * 1024,
+    ext: str = "pdf",
+    description: str | None = None,
+    audiences=(),
+    language: str = "nl",
+    kind: str = "gids",
 ) -> KennisDocument:
     """A downloadable document of about `size` bytes (padding after a valid PDF header)."""
     content = PDF_BYTES + b"%" + b"0" * max(0, size - len(PDF_BYTES) - 2) + b"\n"
-    doc = KennisDocument(title=title, description=f"Omschrijving van {title}.", kind="gids")
-    doc.file.save(f"{title.lower().replace(' ', '-')}.{ext}", ContentFile(content), save=False)
+    if description is None:
+        description = f"Omschrijving van {title}."
+    doc = KennisDocument(title=title, description=description, language=language, kind=kind)
+    doc.file.save(f"{title.lower().replace(' ', '-')[:40]}.{ext}", ContentFile(content), save=False)
     doc._set_document_file_metadata()
     doc.save()
+    doc.audiences.set(Audience.objects.filter(slug__in=audiences))
     return doc
+
+
+def tag(page, **slugs):
+    """Set taxonomy values by slug: tag(page, audiences=["onderwijs"], topics=["pesten"], ...);
+    school_cells as (strategy, level) pairs."""
+    for field, values in slugs.items():
+        if field == "school_cells":
+            cells = [WholeSchoolCell.objects.get(strategy__slug=s, level__slug=lvl) for s, lvl in values]
+            page.school_cells.set(cells)
+        else:
+            getattr(page, field).set(TAXONOMY_MODELS[field].objects.filter(slug__in=values))
+    return page
+
+
+def publish_tagged(parent: Page, page: Page, **slugs) -> Page:
+    """Add a page, set its taxonomy on the draft, publish (the revision carries the M2M)."""
+    parent.add_child(instance=page)
+    tag(page, **slugs)
+    page.save()
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 @dataclass
@@ -146,6 +186,9 @@ def resource(
 
 
 TAXONOMY_NAMES = ("audiences", "topics", "approaches", "age_groups", "settings", "school_cells")
+TAXONOMY_MODELS = {
+    "audiences": Audience, "topics": Topic, "approaches": Approach, "age_groups": AgeGroup, "settings": Setting,
+}
 
 
 def audience(slug: str = "onderwijs") -> Audience:
@@ -241,6 +284,116 @@ def glossary_term(term: str = "Sexting", **fields) -> GlossaryTerm:
     fields.setdefault("slug", term.lower().replace(" ", "-"))
     fields.setdefault("definition", f"<p>{term}: uitleg in eenvoudige woorden.</p>")
     return GlossaryTerm.objects.create(term=term, **fields)
+
+
+class TaggedSite:
+    """A small site for the search tests: bare index pages and a handful of items with their
+    taxonomy (no menus, summaries or intros, unlike `sections()`). Attributes name the pages."""
+
+    def __init__(self):
+        home = HomePage.objects.get()
+        self.home = home
+        self.toolkits = publish(home, ToolkitIndexPage(title="Toolkits", slug="toolkits"))
+        self.research = publish(home, ResearchIndexPage(title="Onderzoek", slug="onderzoek"))
+        self.practices = publish(home, PracticeIndexPage(title="Wat werkt", slug="wat-werkt"))
+        self.news = publish(home, NewsIndexPage(title="Nieuws", slug="nieuws"))
+        self.events = publish(home, EventIndexPage(title="Vorming", slug="vorming"))
+        self.glossary = publish(home, GlossaryPage(title="Woordenlijst", slug="woordenlijst"))
+
+        self.toolkit = publish_tagged(
+            self.toolkits,
+            ToolkitPage(
+                title="Toolkit sexting voor het secundair",
+                slug="sexting",
+                summary="Lessen en afspraken over sexting en naaktfoto's.",
+                intro="Voor leerkrachten en leerlingbegeleiders.",
+            ),
+            audiences=["onderwijs"],
+            topics=["sexting", "cyberpesten"],
+            age_groups=["secundair"],
+            settings=["school", "online"],
+            approaches=["preventie"],
+            school_cells=[("educatie", "klas"), ("afspraken", "school")],
+        )
+        self.lesson = document(
+            "Lesfiche sexting",
+            description="Een les van 50 minuten over sexting.",
+            audiences=["onderwijs"],
+            kind="lesmateriaal",
+            size=2048 + len(PDF_BYTES),
+        )
+        ToolkitDownload.objects.create(toolkit=self.toolkit, document=self.lesson)
+        self.toolkit.save_revision().publish()
+
+        self.workplace = publish_tagged(
+            self.toolkits,
+            ToolkitPage(
+                title="Grensoverschrijdend gedrag op de werkvloer",
+                slug="werkvloer",
+                summary="Voor werkgevers en preventieadviseurs: pesterijen op het werk aanpakken.",
+            ),
+            audiences=["werkgevers-werknemers"],
+            topics=["pesten-op-het-werk"],
+            age_groups=["volwassen"],
+            settings=["werkvloer"],
+        )
+        self.study = publish_tagged(
+            self.research,
+            ResearchPage(
+                title="Gezondheid van jongeren die gepest worden",
+                slug="gezondheid",
+                summary="Wie gepest wordt, heeft vaker gezondheidsklachten.",
+                authors="Peeters, A.",
+                year=2019,
+                key_findings="<p>Slachtoffers slapen slechter.</p>",
+            ),
+            audiences=["onderzoek-beleid", "zorg-welzijn"],
+            topics=["pesten"],
+            age_groups=["secundair"],
+        )
+        self.practice = publish_tagged(
+            self.practices,
+            PracticePage(
+                title="No Blame in de klas",
+                slug="no-blame",
+                summary="Een steungroep rond de leerling die gepest wordt.",
+                description="<p>Herstelgericht werken met de hele klas.</p>",
+                evidence_level="goede-aanwijzingen",
+            ),
+            audiences=["onderwijs"],
+            topics=["pesten"],
+            approaches=["no-blame", "herstelgericht"],
+            age_groups=["lager", "secundair"],
+            settings=["school"],
+            school_cells=[("zorg-en-begeleiding", "klas")],
+        )
+        self.welfare = publish_tagged(
+            self.news,
+            NewsPage(
+                title="Welzijn op school",
+                slug="welzijn",
+                summary="Nieuwe cijfers over het welzijn van leerkrachten.",
+                date=datetime.date(2025, 2, 1),
+            ),
+            audiences=["onderwijs"],
+        )
+        self.training = publish_tagged(
+            self.events,
+            EventPage(
+                title="Vorming cyberpesten bij kleuters",
+                slug="kleuters",
+                summary="Een vorming voor kleuterleid(st)ers.",
+                start=timezone.make_aware(datetime.datetime(2025, 10, 1, 9, 0)),
+            ),
+            audiences=["onderwijs"],
+            topics=["cyberpesten"],
+            age_groups=["kleuter"],
+        )
+        self.term = GlossaryTerm.objects.create(
+            term="Sexting",
+            slug="sexting",
+            definition="<p>Seksueel getinte berichten of beelden versturen.</p>",
+        )
 
 
 def feature(home: HomePage, pages) -> None:

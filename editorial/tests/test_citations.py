@@ -192,6 +192,5 @@ def test_downloads_and_include_on_a_live_research_page(client, tree):
 
 
 def test_draft_has_no_public_downloads(client, tree):
-    draft = ResearchPage(title="Concept", slug="concept", live=False, **ARTICLE)
-    tree.research.add_child(instance=draft)
+    pages.draft(tree.research, ResearchPage(title="Concept", slug="concept", **ARTICLE))
     assert client.get("/onderzoek/concept/citatie.bib").status_code == 404

@@ -95,10 +95,8 @@ def test_the_board_cannot_approve_a_practice_that_breaks_the_rule(
         slug="peer-support",
         description="<p>x</p>",
         evidence_level="goede-aanwijzingen",
-        live=False,
     )
-    tree.practices.add_child(instance=page)
-    page.save_revision(user=admin_user)
+    pages.draft(tree.practices, page, user=admin_user)
     workflow = Workflow.objects.get(name="Beoordeling door de wetenschappelijke raad")
     workflow.start(page, admin_user)
     task = BoardApprovalTask.objects.get()
@@ -134,10 +132,8 @@ def test_bulk_publishing_is_refused_for_incomplete_practices(client, admin_user,
         slug="peer-support",
         description="<p>x</p>",
         evidence_level="eerste-aanwijzingen",
-        live=False,
     )
-    tree.practices.add_child(instance=page)
-    page.save_revision(user=admin_user)
+    pages.draft(tree.practices, page, user=admin_user)
     client.force_login(admin_user)
     url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
     response = client.post(f"{url}?id={page.pk}&next=/admin/", {}, follow=True)

@@ -137,8 +137,7 @@ def site(settings, web, hanging):
     about = ContentPage(title="Over ons", slug="over-ons", body=body)
     pages.publish(home, about)
     draft_body = [("paragraph", f'<p><a href="{web}/ontwerp">x</a></p>')]
-    draft = ContentPage(title="Ontwerp", slug="ontwerp", live=False, body=draft_body)
-    home.add_child(instance=draft)
+    pages.draft(home, ContentPage(title="Ontwerp", slug="ontwerp", body=draft_body))
     return {"urls": urls, "resource": resource, "healthy": healthy, "about": about}
 
 

@@ -5,33 +5,21 @@ import io
 
 import pytest
 
+from django.core.management import call_command
+
 from search.analysis import analyze
+from search.backends import get_backend
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.core.cache import cache
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-
-    from search.backends import get_backend
-
-    media = tmp_path_factory.mktemp("search-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            get_backend.cache_clear()
-            call_command("load_demo_content", stdout=io.StringIO())
-            call_command("rebuild_search_index", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+def demo(demo_content, django_db_blocker):
+    """The demo content (the root conftest's `demo_content`), indexed by this module's engine."""
+    with django_db_blocker.unblock():
+        get_backend.cache_clear()
+        call_command("rebuild_search_index", stdout=io.StringIO())
+    yield
 
 
 @pytest.fixture(autouse=True)

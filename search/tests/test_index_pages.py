@@ -22,10 +22,8 @@ def tree():
         description="<p>Concept.</p>",
         provider="Kenniscentrum (voorbeeld)",
         evidence_level=EvidenceLevel.STRONG,
-        live=False,
     )
-    tree.practices.add_child(instance=draft)
-    draft.save_revision()
+    pages.draft(tree.practices, draft)
     pages.toolkit(tree.toolkits, "Toolkit ernaast")
     pages.research(tree.research, "Studie ernaast", year=2019)
     pages.news_item(tree.news, "Nieuws ernaast")

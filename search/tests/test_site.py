@@ -1,4 +1,4 @@
-"""The search page, the JSON API and suggestions on a small real site (factories.Site), and
+"""The search page, the JSON API and suggestions on a small real site (tests.pages.TaggedSite), and
 the index following publish, unpublish, move and delete."""
 
 import pytest
@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from search.signals import search_performed
-from search.tests.factories import Site
+from tests import pages
+from tests.pages import TaggedSite as Site
 
 pytestmark = pytest.mark.django_db
 
@@ -202,12 +203,10 @@ def test_search_performed_signal(client, site):
 
 
 def test_index_follows_publish_unpublish_and_delete(client, site):
-    from search.tests.factories import publish_tagged
     from toolkits.models import ToolkitPage
 
-    draft = ToolkitPage(title="Toolkit grooming", slug="grooming", summary="Over grooming.")
-    site.toolkits.add_child(instance=draft)
-    draft.save_revision()  # a draft: never searchable
+    draft = pages.draft(site.toolkits, ToolkitPage(title="Toolkit grooming", slug="grooming", summary="Over grooming."))
+    # a draft: never searchable
     # (type=toolkit: the help-finder's helplines mention grooming too)
     assert api(client, "?q=grooming&type=toolkit")["total"] == 0
     draft.get_latest_revision().publish()
@@ -216,7 +215,7 @@ def test_index_follows_publish_unpublish_and_delete(client, site):
     draft.unpublish()
     assert api(client, "?q=grooming&type=toolkit")["total"] == 0
 
-    page = publish_tagged(
+    page = pages.publish_tagged(
         site.toolkits, ToolkitPage(title="Toolkit haat", slug="haat"), topics=["online-haat"]
     )
     assert titles(api(client, "?thema=online-haat")) == ["Toolkit haat"]
