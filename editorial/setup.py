@@ -26,6 +26,8 @@ PARTNER_PREFIX = "Partnerredacteur: "
 WORKFLOW_NAME = "Beoordeling door de wetenschappelijke raad"
 TASK_NAME = "Beoordeling wetenschappelijke raad"
 
+# The sections the scientific board reviews (evidence: research, practices, external material): a
+# decision about the board's work, not every content type, so it is written out on purpose.
 BOARD_SECTIONS = (
     ("research", "ResearchIndexPage"),
     ("practices", "PracticeIndexPage"),

@@ -10,11 +10,12 @@ from wagtail.models import Orderable, Page
 from core.blocks import BodyBlock
 from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
 from news.models import EventPage, NewsPage
-from practices.models import PracticePage
-from research.models import ResearchPage
+from search.registry import audience_page_sources
 from search.service import run_search, school_grid
-from toolkits.models import ToolkitPage
 
+# What an editor may create under the home page: a deliberate choice of the site's structure (the
+# README's page tree), not derived from the search registry. A new content type gets a section only
+# when an editor of the site decides it, by adding its index page here.
 SECTION_TYPES = [
     "home.AudiencePage",
     "toolkits.ToolkitIndexPage",
@@ -138,18 +139,14 @@ class AudiencePage(QuickExitMixin, BasePage):
         return context
 
     def audience_content(self):
-        """Toolkits, practices and research for this audience: three queries, at most six each.
+        """A section per type that asks for one (`on_audience_pages` of its search source:
+        toolkits, practices, research): one query each, at most six pages.
 
         Each entry: heading, search type (for the 'alles bekijken' link) and the pages.
         """
-        sections = [
-            ("Toolkits", "toolkit", ToolkitPage, ("title",)),
-            ("Goede praktijken", "praktijk", PracticePage, ("title",)),
-            ("Onderzoek", "onderzoek", ResearchPage, ("-year", "title")),
-        ]
         result = []
-        for heading, search_type, model, order in sections:
-            pages = model.objects.live().public().filter(audiences=self.audience_id)
-            pages = list(pages.order_by(*order)[: self.LISTING_LIMIT])
-            result.append({"heading": heading, "type": search_type, "pages": pages})
+        for source in audience_page_sources():
+            pages = source.model.objects.live().public().filter(audiences=self.audience_id)
+            pages = list(pages.order_by(*source.audience_ordering)[: self.LISTING_LIMIT])
+            result.append({"heading": source.plural, "type": source.type, "pages": pages})
         return result

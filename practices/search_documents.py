@@ -12,6 +12,7 @@ class PracticeSource(PageSource):
     model = PracticePage
     type, label, plural, order = "praktijk", "Goede praktijk", "Goede praktijken", 30
     in_school_grid = True
+    on_audience_pages = True
 
     def body(self, page) -> str:
         return " ".join([super().body(page), text(page.materials), text(page.evidence_justification)])

@@ -12,6 +12,8 @@ from search.registry import PageSource, register
 class ResearchSource(PageSource):
     model = ResearchPage
     type, label, plural, order = "onderzoek", "Onderzoek", "Onderzoek", 40
+    on_audience_pages = True
+    audience_ordering = ("-year", "title")  # the newest studies first
 
     def body(self, page) -> str:
         figures = " ".join(f.label for f in page.key_figures.all())

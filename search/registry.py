@@ -48,6 +48,10 @@ class SearchSource:
     origin: str = "eigen"
     #: Counted and linked in the school page's whole-school grid (needs school cells).
     in_school_grid: bool = False
+    #: A section of its own on every audience landing page (a page model with `audiences`): the
+    #: first items of that audience in `audience_ordering`, under the plural label, in `order`.
+    on_audience_pages: bool = False
+    audience_ordering: tuple[str, ...] = ("title",)
 
     def key(self, obj) -> str:
         return f"{self.type}:{obj.pk}"
@@ -185,6 +189,11 @@ def content_types() -> list[tuple[str, str, str]]:
 def origin_of(type_: str) -> str:
     source = _sources.get(type_)
     return source.origin if source else "eigen"
+
+
+def audience_page_sources() -> list[PageSource]:
+    """The page types with a section on every audience landing page, in facet order."""
+    return [s for s in sources() if isinstance(s, PageSource) and s.on_audience_pages]
 
 
 def school_grid_types() -> tuple[str, ...]:

@@ -10,7 +10,6 @@ import pytest
 from django.core.cache import cache
 
 from search import registry
-from taxonomy.models import Audience, Topic
 from tests import pages
 from tests.throwaway.models import ToolIndexPage, ToolPage
 from tests.throwaway.search_documents import ToolSource
@@ -28,10 +27,7 @@ def tool(db):
     )
     page = ToolPage(title="Zonnewijzer tegen pesten", slug="zonnewijzer", summary="Een middel om te proberen.")
     page.maker = "Atelier Ringelorum"  # a word only the type's own `body` puts in the index
-    index.add_child(instance=page)
-    page.topics.set(Topic.objects.filter(slug="sexting"))
-    page.audiences.set(Audience.objects.filter(slug="onderwijs"))
-    page.save_revision().publish()
+    page = pages.publish_tagged(index, page, topics=["sexting"], audiences=["onderwijs"])
     yield tree, index, page
     cache.clear()
 
@@ -71,6 +67,20 @@ def test_it_is_a_section_and_a_card_on_the_home_page(client, tool):
     html = client.get("/").content.decode()
     assert "Proefmateriaal dat alleen in de tests bestaat." in html  # the section's blurb
     assert '<p class="card__type">Proefmiddel</p>' in html
+
+
+def test_it_has_a_section_on_the_audience_pages_of_its_audience(client, tool, monkeypatch):
+    """AudiencePage.audience_content follows the registry: a type that asks for a section
+    (`on_audience_pages` on its source) gets one under its plural label, with a link to all."""
+    tree, _, _ = tool
+    monkeypatch.setattr(ToolSource, "on_audience_pages", True)
+    onderwijs = pages.audience_page(tree.home, "onderwijs")
+    ouders = pages.audience_page(tree.home, "ouders")
+    html = client.get(onderwijs.url).content.decode()
+    assert '<h2 id="sectie-proefmiddel">Proefmiddelen</h2>' in html
+    assert "Zonnewijzer tegen pesten" in html
+    assert "doelgroep=onderwijs&amp;type=proefmiddel" in html
+    assert "Er zijn nog geen proefmiddelen voor deze doelgroep." in client.get(ouders.url).content.decode()
 
 
 def test_unpublishing_takes_it_out_of_the_search(client, tool):

@@ -20,6 +20,7 @@ class ToolkitSource(PageSource):
     model = ToolkitPage
     type, label, plural, order = "toolkit", "Toolkit", "Toolkits", 10
     in_school_grid = True
+    on_audience_pages = True
 
     def body(self, page) -> str:
         return " ".join([super().body(page), *(d.title for d in page.download_documents())])

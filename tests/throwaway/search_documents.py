@@ -8,6 +8,9 @@ from tests.throwaway.models import ToolPage
 class ToolSource(PageSource):
     model = ToolPage
     type, label, plural, order = "proefmiddel", "Proefmiddel", "Proefmiddelen", 35
+    # A type that wants a section on the audience pages says `on_audience_pages = True` here;
+    # test_new_content_type.py switches it on for one test only, so the other tests' audience
+    # pages (and their query counts) stay as on the real site.
 
     def body(self, page) -> str:
         return " ".join([super().body(page), page.maker])
