@@ -53,7 +53,7 @@ IGNORED_MODELS = {
     "editorial.referenceimport", "meldpunt.report", "meldpunt.message", "meldpunt.accesslog", "resources.proposal",
     "planning.sharedlist", "planning.listitem", "planning.savedscan",  # visitors' lists and saved plans
     "search.searchentry", "search.searchfacetvalue",
-    "search.searchindexstate", "wagtailcore.comment", "wagtailcore.commentreply",
+    "search.searchindexstate", "search.searchindexchange", "wagtailcore.comment", "wagtailcore.commentreply",
     "wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.pagesubscription",
     "wagtailcore.referenceindex", "wagtailcore.revision", "wagtailcore.taskstate",
     "wagtailcore.uploadedfile", "wagtailcore.workflowstate", "wagtailimages.rendition",

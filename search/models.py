@@ -92,6 +92,8 @@ class SearchIndexState(models.Model):
     still describes the table, also after a write in another process or a rollback."""
 
     token = models.CharField(max_length=32)
+    #: Counts the writes; `SearchIndexChange` says which entries each one touched.
+    version = models.BigIntegerField(default=0)
     #: Since when the search cluster misses writes (it was down); None = up to date.
     engine_behind_since = models.DateTimeField(null=True, blank=True)
 
@@ -100,6 +102,25 @@ class SearchIndexState(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class SearchIndexChange(models.Model):
+    """Which entries one index version changed (written with the version, in the same
+    transaction): a process whose caches describe an older version updates them from these
+    entries instead of reading the whole index again (`search.backends.facet_cache`). `token`
+    is the version's token, so a cache built inside a rolled-back transaction is never taken
+    for the committed version with the same number. `entries` None: everything changed
+    (the index was cleared or rebuilt)."""
+
+    version = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+    entries = models.TextField(null=True)  # the entries' ids, comma-separated
+
+    class Meta:
+        verbose_name = "zoekindexwijziging"
+
+    def __str__(self):
+        return f"{self.version}: {self.token}"
 
 
 class PromotedResult(models.Model):

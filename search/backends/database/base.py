@@ -93,7 +93,7 @@ class DatabaseBackend(SearchBackend):
         self.using = using
         self._vocabulary: tuple[tuple, dict[str, int], set[str]] | None = None
         self._lock = threading.Lock()
-        self._facets = FacetCache()
+        self._facets = FacetCache(self._stems_among)
         self._lexicon: tuple[str | None, dict[str, bool], dict[str, int]] = (None, {}, {})
         self._row_cache: tuple[str | None, dict[int, Row]] = (None, {})
 
@@ -101,20 +101,23 @@ class DatabaseBackend(SearchBackend):
 
     def index(self, documents: Iterable[IndexDocument]) -> None:
         with transaction.atomic():
+            written = []
             for doc in documents:
                 entry, _ = SearchEntry.objects.update_or_create(
                     key=doc.key, defaults=entry_fields(doc)
                 )
                 SearchFacetValue.objects.filter(entry=entry).delete()
                 SearchFacetValue.objects.bulk_create(self._facet_rows(entry, doc))
-            bump()
+                written.append(entry.pk)
+            bump(written)
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         with transaction.atomic():
-            SearchFacetValue.objects.filter(entry__key__in=keys).delete()
-            SearchEntry.objects.filter(key__in=keys).delete()
-            bump()
+            ids = list(SearchEntry.objects.filter(key__in=keys).values_list("id", flat=True))
+            SearchFacetValue.objects.filter(entry__in=ids).delete()
+            SearchEntry.objects.filter(id__in=ids).delete()
+            bump(ids)
 
     def documents(self, changed_since=None) -> Iterator[IndexDocument]:
         """The indexed documents as stored (all, or those written since `changed_since`):
@@ -166,7 +169,8 @@ class DatabaseBackend(SearchBackend):
             for row in self._facet_rows(entry, doc)
         ]
         SearchFacetValue.objects.bulk_create(rows, batch_size=5000)
-        bump()
+        ids = [entry.pk for entry in entries]
+        bump(None if None in ids else ids)
         return len(entries)
 
     @staticmethod
@@ -196,6 +200,18 @@ class DatabaseBackend(SearchBackend):
     def _stem_match_sql(self, stem: str) -> tuple[str, list]:
         """SELECT 1 for each entry holding this stem (for existence and document counts)."""
         raise NotImplementedError
+
+    def _stems_among_sql(self, stems: list[str], ids: list[int]) -> tuple[str, list]:
+        """SELECT (k, id) for each of the entries `ids` holding `stems[k]`."""
+        raise NotImplementedError
+
+    def _stems_among(self, stems: list[str], ids: list[int]) -> list[tuple[int, int]]:
+        """Which of these entries hold which of these stems: brings each cached stem's matches
+        to a new index version after a write (`FacetIndex.updated`)."""
+        sql, params = self._stems_among_sql(stems, ids)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def _ranked(
         self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
@@ -357,17 +373,27 @@ class DatabaseBackend(SearchBackend):
     def _python_ranked(
         self, text: ParsedQuery, ids: list[int], index: FacetIndex
     ) -> list[tuple[int, float]]:
-        rows = self._rows(ids, index.token)
+        rows = self._rows(ids, index)
         stems = {s for t in text.terms for s in t.alternatives}
         stems |= {s for p in text.phrases for s in p.stems}
-        df = self.document_frequencies(stems, index.token)
-        return rank(text, rows, df, max(index.n, 1))
+        # A cached stem's matches are its document frequency: no count after a write.
+        df = {s: n for s in stems if s.isalnum() and s.isascii() and (n := index.stem_count(s)) is not None}
+        df.update(self.document_frequencies(stems - df.keys(), index.token))
+        return rank(text, rows, df, max(index.size, 1))
 
-    def _rows(self, ids: list[int], token: str | None) -> list[Row]:
-        """The analysed fields of these entries, parsed once per index version and process
-        (at most ROW_CACHE_SIZE rows are kept): popular items are not fetched and split again
-        for every search. `token`: the index version the ids were read at."""
+    def _rows(self, ids: list[int], index: FacetIndex) -> list[Row]:
+        """The analysed fields of these entries, parsed once per process (at most
+        ROW_CACHE_SIZE rows are kept) and kept across index versions but for the entries
+        written since: popular items are not fetched and split again for every search."""
+        token = index.token
         with self._lock:
+            if (
+                index.previous is not None
+                and self._row_cache[0] == index.previous
+                and len(self._row_cache[1]) <= ROW_CACHE_SIZE
+            ):
+                kept = self._row_cache[1]
+                self._row_cache = (token, {n: row for n, row in kept.items() if n not in index.changed})
             if self._row_cache[0] != token or len(self._row_cache[1]) > ROW_CACHE_SIZE:
                 self._row_cache = (token, {})
             cache = self._row_cache[1]

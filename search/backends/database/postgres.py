@@ -37,6 +37,16 @@ class PostgresBackend(DatabaseBackend):
             [stem],
         )
 
+    def _stems_among_sql(self, stems: list[str], ids: list[int]) -> tuple[str, list]:
+        # The entries by primary key first, then each stem checked on their tsvector.
+        return (
+            "SELECT s.k - 1, e.id FROM "
+            f"(SELECT id, search_vector FROM {ENTRY} WHERE id = ANY(%s) OFFSET 0) e "
+            "JOIN unnest(%s::text[]) WITH ORDINALITY s(stem, k) "
+            "ON e.search_vector @@ to_tsquery('simple'::regconfig, s.stem)",
+            [ids, stems],
+        )
+
     def _ranked(
         self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
     ) -> list[tuple[int, float]]:

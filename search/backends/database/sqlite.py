@@ -54,6 +54,17 @@ class SQLiteBackend(DatabaseBackend):
     def _stem_match_sql(self, stem: str) -> tuple[str, list]:
         return "SELECT 1 FROM search_fts WHERE search_fts MATCH %s", [f'"{stem}"']
 
+    def _stems_among_sql(self, stems: list[str], ids: list[int]) -> tuple[str, list]:
+        # Without a `+` before rowid, FTS5 looks each id up in the stem's list: a few entries
+        # cost a few lookups, whatever the number of matches.
+        one = (
+            "SELECT %s, rowid FROM search_fts WHERE search_fts MATCH %s "
+            "AND rowid IN (SELECT value FROM json_each(%s))"
+        )
+        ids_json = json.dumps(ids)
+        params = [p for k, s in enumerate(stems) for p in (k, f'"{s}"', ids_json)]
+        return " UNION ALL ".join([one] * len(stems)), params
+
     def _ranked(
         self, query: ParsedQuery, index: FacetIndex, ids: list[int] | None, limit: int, offset: int
     ) -> list[tuple[int, float]]:
