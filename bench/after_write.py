@@ -87,6 +87,7 @@ def worker(database: str, size: int, repeat: int, rebuild: bool) -> dict:
         ("republish", lambda: backend.index([existing])),
         ("unpublish", lambda: backend.delete([fresh.key])),
     ]
+    writes[1][1]()  # the change log starts with the first write after migrating
     for fn in cases.values():  # warm every cache at the current version
         fn()
     out = {"database": database, "version": version, "size": size, "load_start": load()}

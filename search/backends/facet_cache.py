@@ -206,8 +206,7 @@ class FacetIndex:
     def date_rank(self) -> list[int]:
         """Position -> rank in by_date."""
         date_rank = [0] * self.n
-        for rank, p in enumerate(self.by_date):
-            date_rank[p] = rank
+        deque(map(date_rank.__setitem__, self.by_date, range(len(self.by_date))), maxlen=0)
         return date_rank
 
     def updated(self, token: str, version: int, changed: set[int], stems_among: StemsAmong) -> FacetIndex:
