@@ -402,7 +402,12 @@ class TitleIndex:
             if not new.postings[s]:
                 del new.postings[s]
         if any((s in new.postings) != (s in self.postings) for s in own):
-            new.stems = sorted(new.postings)
+            new.stems = self.stems.copy()
+            for s in own:
+                if s in new.postings and s not in self.postings:
+                    bisect.insort(new.stems, s)
+                elif s not in new.postings and s in self.postings:
+                    del new.stems[bisect.bisect_left(new.stems, s)]
         by_length = [p for p in self.by_length if p not in was_there] if len(was_there) > 8 else (
             self.by_length.copy()
         )
@@ -488,7 +493,7 @@ class FacetCache:
             return index
         try:
             return cached.updated(token, version, changed, self._stems_among)
-        except KeyError:  # an entry written while this read it: read everything
+        except (KeyError, ValueError):  # an entry written while this read it: read everything
             return None
 
     def clear(self) -> None:
