@@ -177,9 +177,8 @@ class FacetIndex:
     def __init__(self, token: str | None = None, version: int = 0) -> None:
         self.token = token  # the index version this was read at (None: not cached)
         self.version = version
-        # What this was updated from: the token before, and the entries changed since.
-        self.previous: str | None = None
-        self.changed: frozenset[int] = frozenset()
+        self.changed: frozenset[int] = frozenset()  # entries changed since the version before
+        self.history: dict[str | None, frozenset[int]] = {}  # token -> entries changed since
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT id FROM {ENTRY} ORDER BY id")
             self.ids: list[int] = [row[0] for row in cursor.fetchall()]
@@ -216,7 +215,7 @@ class FacetIndex:
         new = copy.copy(self)
         new.__dict__.pop("date_rank", None)
         new.__dict__.pop("titles", None)
-        new.token, new.version, new.previous, new.changed = token, version, self.token, frozenset(changed)
+        new.token, new.version, new.changed = token, version, frozenset(changed)
         ids = sorted(changed)
         with connection.cursor() as cursor:
             marks = ", ".join(["%s"] * len(ids))
@@ -237,7 +236,8 @@ class FacetIndex:
         alive = {position[n] for n in titles}
         touched_mask = new._from_positions(touched)
         alive_mask = new._from_positions(alive)
-        new.all = (self.all & ~touched_mask) | alive_mask
+        keep = ~touched_mask
+        new.all = (self.all & keep) | alive_mask
         new.size = self.size - len(was_there) + len(alive)
         # Facet values: clear the touched entries, set their values as they are now.
         fresh: dict[tuple[str, str], list[int]] = {}
@@ -247,12 +247,12 @@ class FacetIndex:
         for facet, masks in values.items():
             for value, mask in list(masks.items()):
                 if mask & touched_mask and (facet, value) not in fresh:
-                    masks[value] = mask & ~touched_mask
+                    masks[value] = mask & keep
                     if not masks[value]:
                         del masks[value]
         for (facet, value), positions in fresh.items():
             masks = values.setdefault(facet, {})
-            masks[value] = (masks.get(value, 0) & ~touched_mask) | new._from_positions(positions)
+            masks[value] = (masks.get(value, 0) & keep) | new._from_positions(positions)
         new.values = {facet: dict(sorted(masks.items())) for facet, masks in sorted(values.items()) if masks}
         # The two orders: each written entry before the unchanged one the database puts after it.
         gone = set(touched) & was_there
@@ -273,15 +273,21 @@ class FacetIndex:
             for k, entry_id in stems_among([s for s, _ in stems], sorted(titles)):
                 hits.setdefault(k, []).append(position[entry_id])
         new._stems = OrderedDict(
-            (s, (mask & ~touched_mask) | new._from_positions(hits.get(k, ())))
+            (s, (mask & keep) | new._from_positions(hits.get(k, ())))
             for k, (s, mask) in enumerate(stems)
         )
+        # What changed since each of the last few versions (the row cache follows it).
+        new.history = {self.token: new.changed}
+        for old, since in list(self.history.items())[:7]:
+            new.history[old] = since | new.changed
         new._stems_lock = threading.Lock()
         if "titles" in self.__dict__:
             new.__dict__["titles"] = self.titles.updated(new, touched_mask, was_there, titles)
         return new
 
     def _from_positions(self, positions) -> int:
+        if isinstance(positions, (list, tuple, set, dict)) and not positions:
+            return 0
         flags = bytearray(self.n)
         deque(map(flags.__setitem__, positions, repeat(1)), maxlen=0)
         return int.from_bytes(flags, "little")
@@ -414,14 +420,29 @@ class TitleIndex:
         if len(was_there) <= 8:
             for p in was_there:
                 by_length.remove(p)
-        rank, lengths = index.date_rank, new.lengths
+        lengths, pending = new.lengths, set(placed)
         for p in placed:
-            bisect.insort(by_length, p, key=lambda q: (lengths[q], rank[q]))
+            pending.discard(p)
+            # The first title of the same length after it in by_date (a few steps on average)
+            # goes right after it; none: the end of that length's run.
+            i = index.by_date.index(p) + 1
+            after = next(
+                (q for q in islice(index.by_date, i, i + 2000) if lengths[q] == lengths[p] and q not in pending),
+                None,
+            )
+            if after is None and i + 2000 < len(index.by_date):  # a rare length: by rank
+                rank = index.date_rank
+                bisect.insort(by_length, p, key=lambda q: (lengths[q], rank[q]))
+            elif after is None:
+                by_length.insert(bisect.bisect_right(by_length, lengths[p], key=lengths.__getitem__), p)
+            else:
+                by_length.insert(by_length.index(after), p)
         new.by_length = by_length
         with self._lock:
             masks = list(self._masks.items())
+        keep = ~touched_mask
         new._masks = OrderedDict(
-            (s, (mask & ~touched_mask) | index._from_positions(p for p, st in placed.items() if s in st))
+            (s, (mask & keep) | index._from_positions([p for p, st in placed.items() if s in st]))
             for s, mask in masks
         )
         new._lock = threading.Lock()
@@ -489,7 +510,8 @@ class FacetCache:
     def _updated(self, cached: FacetIndex, token: str, version: int, changed: set[int]) -> FacetIndex | None:
         if not changed:  # writes that touched no entry (an empty batch)
             index = copy.copy(cached)
-            index.token, index.version, index.previous, index.changed = token, version, cached.token, frozenset()
+            index.token, index.version, index.changed = token, version, frozenset()
+            index.history = {cached.token: frozenset(), **cached.history}
             return index
         try:
             return cached.updated(token, version, changed, self._stems_among)

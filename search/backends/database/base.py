@@ -387,13 +387,10 @@ class DatabaseBackend(SearchBackend):
         written since: popular items are not fetched and split again for every search."""
         token = index.token
         with self._lock:
-            if (
-                index.previous is not None
-                and self._row_cache[0] == index.previous
-                and len(self._row_cache[1]) <= ROW_CACHE_SIZE
-            ):
+            since = index.history.get(self._row_cache[0])
+            if since is not None and len(self._row_cache[1]) <= ROW_CACHE_SIZE:
                 kept = self._row_cache[1]
-                self._row_cache = (token, {n: row for n, row in kept.items() if n not in index.changed})
+                self._row_cache = (token, {n: row for n, row in kept.items() if n not in since})
             if self._row_cache[0] != token or len(self._row_cache[1]) > ROW_CACHE_SIZE:
                 self._row_cache = (token, {})
             cache = self._row_cache[1]
