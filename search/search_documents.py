@@ -6,6 +6,7 @@ entries are declared here. Content apps declare theirs in their own `search_docu
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.urls import reverse
 
 from core.models import ContentPage
@@ -86,3 +87,41 @@ class PlatformGuideSource(HelpSource):
             url=obj.get_absolute_url(),
             facets={"omgeving": ["online"], "aanpak": ["melden"]},
         )
+
+
+@register
+class ReportingPointSource(SearchSource):
+    """The meldpunt's form (`/melden/`): one fixed entry, so "anoniem melden" leads to it.
+
+    The meldpunt stands alone and knows nothing of search; its page text lives in its template,
+    so the words people use to look for it are written here.
+    """
+
+    type, label, plural, order = "meldpunt", "Meldpunt", "Meldpunt", 95
+    title = "Meld pesten of cyberpesten (meldpunt 1712)"
+    summary = (
+        "Word je gepest, of zie je het gebeuren? Vertel het hier, zonder je naam en zonder account. "
+        "Een medewerker van de hulplijn 1712 leest je melding en helpt je verder."
+    )
+    body = "melden meldpunt melding anoniem gepest pesten cyberpesten getuige hulplijn 1712 code antwoord"
+
+    def key(self, obj=None) -> str:
+        return f"{self.type}:melden"
+
+    def documents(self):
+        if not apps.is_installed("meldpunt"):
+            return
+        yield IndexDocument(
+            key=self.key(),
+            type=self.type,
+            title=self.title,
+            url=reverse("meldpunt:report"),
+            summary=self.summary,
+            body=self.body,
+            date=None,
+            language="nl",
+            facets=finish({}, self.type, None, "nl"),
+        )
+
+    def count(self) -> int:
+        return 1
