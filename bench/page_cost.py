@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+MEDIA_ROOT = "/tmp/kc-bench-serve-media"  # noqa: S108 - as bench/serve.py
 TARGETS = {"toolkit": (8, 12), "research summary": (8, 12), "/onderwijs/": (15, 15)}
 
 
@@ -26,6 +27,9 @@ def setup(db):
     os.environ["DJANGO_SETTINGS_MODULE"] = "kenniscentrum.settings.dev"
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ["PAGE_CACHE_ENABLED"] = "0"
+    # The demo's images, where bench/serve.py put them: without them every request would try to
+    # make the missing renditions again (a cost no real page has).
+    os.environ["MEDIA_ROOT"] = MEDIA_ROOT
     os.environ["ANALYTICS_FLUSH_SECONDS"] = "5"
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     import django
@@ -38,14 +42,18 @@ def setup(db):
 
 
 def page_urls():
+    from practices.models import PracticePage
     from research.models import ResearchPage
-    from toolkits.models import ToolkitPage
+    from toolkits.models import ToolkitIndexPage, ToolkitPage
 
     return {
         "home": "/",
         "toolkit": ToolkitPage.objects.live().order_by("path").first().url,
         "research summary": ResearchPage.objects.live().order_by("path").first().url,
+        "practice": PracticePage.objects.live().order_by("path").first().url,
         "/onderwijs/": "/onderwijs/",
+        "/ouders/": "/ouders/",
+        "index (toolkits)": ToolkitIndexPage.objects.live().first().url,
         "search with a query": "/zoeken/?q=pesten",
     }
 

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from core import pagecache
+        from core import pagecache, treecache
         from core.images import strip_on_upload
 
         pre_save.connect(strip_on_upload, sender=get_image_model(), dispatch_uid="core_strip_image_metadata")
         pagecache.connect_signals()
+        treecache.install()

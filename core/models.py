@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import treecache
 from core.blocks import BodyBlock
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "Engels"), ("fr", "Frans"), ("de", "Duits")]
@@ -187,6 +188,12 @@ class BasePage(Page):
             return [page for page in known if page.live]
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True).live()
 
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries when no private section is above the page
+        (core.treecache: the restrictions come from the pages cache)."""
+        none = treecache.view_restrictions(self)
+        return super().get_view_restrictions() if none is None else none
+
     def route(self, request, path_components):
         """Wagtail's routing, in one query for the whole path instead of two per level.
 
@@ -194,9 +201,10 @@ class BasePage(Page):
         Here every page on the path is read at once by `url_path`; a page on the way that routes
         by itself (RoutablePageMixin: the glossary's /woordenlijst/<term>/) takes over from there,
         as it would in Wagtail's walk. The result is the same; tests/test_page_tree.py and
-        tests/test_queries.py hold it to that.
+        tests/test_queries.py hold it to that. A top-level page costs the same two queries as in
+        Wagtail, but its breadcrumbs (the site root) are then known.
         """
-        if len(path_components) < 2:
+        if not path_components:  # this page itself
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
         found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 
 from core.blocks import BodyBlock
 from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
+from core.treecache import taxonomy_terms
 from news.models import EventPage, NewsPage
 from search.registry import audience_page_sources
 from search.service import run_search, school_grid
@@ -121,6 +122,9 @@ class AudiencePage(QuickExitMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         """All material of this audience through the search engine, with its facets; on the
         school page also the whole-school grid (see search.service)."""
+        audience = next((a for a in taxonomy_terms()["taxonomy.audience"] if a.pk == self.audience_id), None)
+        if audience is not None:
+            self.audience = audience  # from the pages cache: no query
         context = super().get_context(request, *args, **kwargs)
         context["search"] = run_search(
             request.GET,

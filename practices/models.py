@@ -124,8 +124,10 @@ class PracticePage(TaxonomyMixin, ReviewMixin, BasePage):
 
     def linked_research(self):
         """Live research behind the evidence level, in editor order: one query."""
-        links = self.research_links.select_related("research")
-        return [link.research for link in links if link.research.live]
+        if "_linked_research" not in self.__dict__:  # the page and its JSON-LD both show it
+            links = self.research_links.select_related("research")
+            self.__dict__["_linked_research"] = [link.research for link in links if link.research.live]
+        return self.__dict__["_linked_research"]
 
     def related_toolkits(self):
         """Live toolkits that point to this practice: one query."""

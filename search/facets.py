@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import pagecache
 from core.models import LANGUAGE_CHOICES
 from search import registry
 from taxonomy import models as taxonomy
@@ -37,11 +38,19 @@ class Facet:
             return list(LANGUAGE_CHOICES)
         if self.source == "year":
             return [(y, y) for y in sorted(index_values or [], reverse=True)]
-        if self.source == "cell":
-            cells = taxonomy.WholeSchoolCell.objects.select_related("strategy", "level")
-            return [(cell_value(c.strategy.slug, c.level.slug), str(c)) for c in cells]
-        model = getattr(taxonomy, self.source)
-        return list(model.objects.values_list("slug", "name"))
+        return list(pagecache.fragment("facet_terms", _taxonomy_choices)[self.source])
+
+
+def _taxonomy_choices() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) of every taxonomy facet, by source: each table read once, then kept in
+    the pages cache until the next content change (a taxonomy edit is one)."""
+    cells = taxonomy.WholeSchoolCell.objects.select_related("strategy", "level")
+    choices = {"cell": [(cell_value(c.strategy.slug, c.level.slug), str(c)) for c in cells]}
+    for facet in FACETS:
+        model = getattr(taxonomy, facet.source, None)
+        if isinstance(model, type):
+            choices[facet.source] = list(model.objects.values_list("slug", "name"))
+    return choices
 
 
 # Made by the centre itself, or someone else's material described here (search.registry: origin).

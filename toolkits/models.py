@@ -93,7 +93,11 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
         verbose_name_plural = "toolkits"
 
     def download_documents(self):
-        return [d.document for d in self.downloads.select_related("document").prefetch_related("document__audiences")]
+        """The documents in editor order, read once per page object (the page and its JSON-LD)."""
+        if "_download_documents" not in self.__dict__:
+            links = self.downloads.select_related("document").prefetch_related("document__audiences")
+            self.__dict__["_download_documents"] = [link.document for link in links]
+        return self.__dict__["_download_documents"]
 
     def related_practice_pages(self):
         """Live related practices in editor order: one query."""

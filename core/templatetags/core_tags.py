@@ -7,11 +7,10 @@ from django.utils.formats import date_format
 
 from wagtail.models import Page, Site, get_page_models
 
-from core import pagecache
+from core import pagecache, treecache
 from core.models import SiteSettings
 from taxonomy.evidence import EVIDENCE_HELP, EvidenceLevel
 from taxonomy.facets import TAXONOMY_FACETS
-from taxonomy.models import AgeGroup, Approach, Audience, Setting, Topic, WholeSchoolCell
 
 register = template.Library()
 
@@ -73,8 +72,15 @@ def taxonomy_groups(page):
     in_memory = getattr(page, "_cluster_related_objects", {})
     if not page.pk or any(name in in_memory for name in names):
         return _taxonomy_groups_each(page, relations, has_cells)
+    # The page shows its terms and its JSON-LD names them: read the links once per page object.
+    if "_kc_taxonomy_groups" not in page.__dict__:
+        page.__dict__["_kc_taxonomy_groups"] = _taxonomy_groups_saved(page, relations, has_cells, names)
+    return page.__dict__["_kc_taxonomy_groups"]
+
+
+def _taxonomy_groups_saved(page, relations, has_cells, names):
     linked = _linked_ids(page, names)
-    terms = pagecache.fragment("taxonomy_terms", _all_terms)
+    terms = treecache.taxonomy_terms()
     groups = []
     for attr, param, label in relations:
         model = page._meta.get_field(attr).related_model._meta.label_lower
@@ -102,14 +108,6 @@ def _linked_ids(page, names) -> dict[str, set]:
     for index, term_id in queries[0].union(*queries[1:], all=True):
         linked[names[index]].add(term_id)
     return linked
-
-
-def _all_terms() -> dict[str, list]:
-    """Every taxonomy term in its display order, by model label (a few dozen rows)."""
-    models = (Audience, Topic, Approach, AgeGroup, Setting)
-    terms = {model._meta.label_lower: list(model.objects.all()) for model in models}
-    terms["taxonomy.wholeschoolcell"] = list(WholeSchoolCell.objects.select_related("strategy", "level"))
-    return terms
 
 
 def _taxonomy_groups_each(page, relations, has_cells):
