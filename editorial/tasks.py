@@ -10,14 +10,14 @@ import logging
 
 from django_tasks import task
 
+from editorial.importers import Reference, import_references
+from editorial.models import ReferenceImport
+
 logger = logging.getLogger(__name__)
 
 
 @task(backend="imports")
 def run_reference_import(job_id: int) -> None:
-    from editorial.importers import Reference, import_references
-    from editorial.models import ReferenceImport
-
     job = ReferenceImport.objects.select_related("parent", "user").get(pk=job_id)
     if job.status != ReferenceImport.Status.QUEUED:
         return  # already run (a retried or duplicated task)

@@ -1,18 +1,22 @@
 """Admin view 'Referenties importeren': upload a .bib/.ris file, get drafts and a report."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from wagtail.models import Site
+
+from editorial import citations
 from editorial.forms import ReferenceImportForm
-from editorial.importers import ReferenceFileError, import_references, parse_references
+from editorial.importers import ImportReport, ReferenceFileError, import_references, parse_references, start_review
+from editorial.models import ReferenceImport
+from editorial.tasks import reference_data, run_reference_import
+from research.models import ResearchIndexPage, ResearchPage
 
 
 def importable_parents(user):
     """Research index pages under which the user may add research summaries."""
-    from research.models import ResearchIndexPage
-
     ids = [
         page.pk
         for page in ResearchIndexPage.objects.all()
@@ -23,11 +27,9 @@ def importable_parents(user):
 
 def submit_for_review(pages, user) -> tuple[int, list[str]]:
     """Start the page's workflow for each draft; returns (count, titles that could not)."""
-    from editorial.importers import _submit
-
     started, refused = 0, []
     for page in pages:
-        if _submit(page, user):
+        if start_review(page, user):
             started += 1
         else:
             refused.append(page.title)
@@ -35,9 +37,6 @@ def submit_for_review(pages, user) -> tuple[int, list[str]]:
 
 
 def import_view(request):
-    from editorial.models import ReferenceImport
-    from editorial.tasks import reference_data, run_reference_import
-
     parents = importable_parents(request.user)
     if not parents.exists():
         raise PermissionDenied
@@ -79,9 +78,6 @@ def import_view(request):
 
 def import_status_view(request, job_id):
     """Progress of an import (refreshes itself, also without JavaScript), then its report."""
-    from editorial.importers import ImportReport
-    from editorial.models import ReferenceImport
-
     job = get_object_or_404(ReferenceImport.objects.select_related("parent"), pk=job_id)
     if job.user_id != request.user.pk and not request.user.is_superuser:
         raise Http404
@@ -110,13 +106,6 @@ CITATION_FORMATS = {
 
 def citation_download(request, page_path, extension):
     """`/onderzoek/<slug>/citatie.bib` and `.ris`: the citation of a live research summary."""
-    from django.http import HttpResponse
-
-    from wagtail.models import Site
-
-    from editorial import citations
-    from research.models import ResearchPage
-
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
