@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 
+from wagtail.models import GroupPagePermission
+
+from home.models import AudiencePage
+
 REACH_ALL = "analytics.view_reach"
 REACH_AUDIENCE = "analytics.view_audience_reach"
 COMMENTS = "analytics.view_feedback"
@@ -58,10 +62,6 @@ class ReachAccess:
 
 def partner_audiences(user) -> tuple[str, ...]:
     """Slugs of the audiences whose landing page one of the user's groups may change."""
-    from wagtail.models import GroupPagePermission
-
-    from home.models import AudiencePage
-
     page_ids = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page").values(
         "page_id"
     )

@@ -7,6 +7,6 @@ class AnalyticsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from analytics import signals
+        from analytics import signals  # lazy: connected in ready(), once every app is loaded
 
         signals.connect()

@@ -23,6 +23,8 @@ from analytics.models import (
     DailySearchLanding,
     Feedback,
 )
+from meldpunt.figures import MIN_COUNT, monthly_figures
+from planning.signals import EVENTS
 
 DEFAULT_DAYS = 30
 # No counts exist before the site existed; also keeps every report period in the calendar.
@@ -405,11 +407,7 @@ def table_help_clicks(filters):
 
 
 def planning_event_labels():
-    """{event: label} as the planning app announces them (empty without that app)."""
-    try:
-        from planning.signals import EVENTS
-    except ImportError:
-        return {}
+    """{event: label} as the planning app announces them."""
     return EVENTS
 
 
@@ -529,8 +527,6 @@ def table_toolkits(filters):
 
 def table_reports(filters):
     """Reports to the meldpunt per month (meldpunt.figures): counts below 5 are suppressed."""
-    from meldpunt.figures import MIN_COUNT, monthly_figures
-
     rows = monthly_figures(filters.start, filters.end)
     suppressed = f"minder dan {MIN_COUNT}"
     return Table(

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
@@ -92,8 +94,6 @@ def apply_retention(now=None) -> RetentionResult:
 
 
 def _delete_old_login_attempts() -> int:
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     before = timezone.now() - datetime.timedelta(days=settings.LOGIN_ATTEMPT_RETENTION_DAYS)
     deleted = 0
     for model in (AccessAttempt, AccessFailureLog, AccessLog):

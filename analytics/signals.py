@@ -3,6 +3,9 @@
 import logging
 
 from analytics import counting
+from helpfinder.signals import help_route_clicked
+from planning.signals import planning_event
+from search.signals import search_performed
 
 logger = logging.getLogger("analytics")
 
@@ -41,24 +44,7 @@ def on_planning_event(sender, event="", audience="", request=None, **kwargs):
 
 
 def connect():
-    """Connect to the signals of apps that may not exist yet; each is optional."""
-    try:
-        from search.signals import search_performed
-    except ImportError:
-        logger.info("search.signals not available: searches are not counted.")
-    else:
-        search_performed.connect(on_search_performed, dispatch_uid="analytics_search_performed")
-    try:
-        from helpfinder.signals import help_route_clicked
-    except ImportError:
-        logger.info("helpfinder.signals not available: help-route clicks are not counted.")
-    else:
-        help_route_clicked.connect(
-            on_help_route_clicked, dispatch_uid="analytics_help_route_clicked"
-        )
-    try:
-        from planning.signals import planning_event
-    except ImportError:
-        logger.info("planning.signals not available: planning tools are not counted.")
-    else:
-        planning_event.connect(on_planning_event, dispatch_uid="analytics_planning_event")
+    """Count what the search, the help-finder and the planning tools announce."""
+    search_performed.connect(on_search_performed, dispatch_uid="analytics_search_performed")
+    help_route_clicked.connect(on_help_route_clicked, dispatch_uid="analytics_help_route_clicked")
+    planning_event.connect(on_planning_event, dispatch_uid="analytics_planning_event")

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
+        # lazy: the image model and the page cache's receivers need the app registry
         from wagtail.images import get_image_model
 
         from core import pagecache, treecache

@@ -28,13 +28,21 @@ import logging
 import pickle
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.encoding import iri_to_uri
+
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Site
+from wagtail.signals import page_unpublished, post_page_move, published, unpublished
+
+from helpfinder.signals import open_status_shown
 
 logger = logging.getLogger(__name__)
 
@@ -166,8 +174,6 @@ def invalidate_everywhere() -> None:
     invalidate()
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-    from wagtail.models import Site
 
     try:
         # deploy/varnish.vcl drops every object of the host on any purge: the root is enough.
@@ -198,11 +204,6 @@ def watched(model) -> bool:
 
 def connect_signals() -> None:
     """Connect per model (not for all senders): bulk deletes of ignored models stay fast."""
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from wagtail.signals import page_unpublished, post_page_move, published, unpublished
-
     for model in apps.get_models():
         if watched(model):
             uid = f"pagecache:{model._meta.label_lower}"
@@ -213,10 +214,7 @@ def connect_signals() -> None:
                 m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
     for signal in (page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"pagecache:{id(signal)}")
-    try:
-        from helpfinder.signals import open_status_shown
-    except ImportError:  # the help-finder stands alone; without it nothing here is time-dependent
-        return
+    # Opening hours shown on a page make it time-dependent (the help-finder announces them).
     open_status_shown.connect(_open_status_shown, dispatch_uid="pagecache:open_status")
 
 

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.urls import re_path
+from django.views.static import serve
 
 
 def page_not_found(request, exception=None):
@@ -17,10 +20,6 @@ def dev_media_urls():
     disk would skip that. Original images are never linked (pages use renditions, which carry
     no metadata). In production the proxy blocks both paths too (README, deployment).
     """
-    from django.conf import settings
-    from django.urls import re_path
-    from django.views.static import serve
-
     prefix = settings.MEDIA_URL.lstrip("/")
     if "://" in settings.MEDIA_URL or not prefix:
         return []  # media on another host (S3): nothing to serve here

@@ -10,8 +10,11 @@ import datetime
 import io
 import zipfile
 
+from docx import Document
+from docx.shared import Pt, RGBColor
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 
 PUBLISHER = "Kenniscentrum (cyber)pesten"
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
@@ -148,17 +151,12 @@ def build_pdf(spec: dict, colour: str = "#1f5f8b") -> bytes:
 
 
 def _heading_style(pdf):
-    from fpdf.fonts import FontFace
-
     r, g, b = pdf.colour
     return FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(r, g, b))
 
 
 def build_docx(spec: dict, colour: str = "#1f5f8b") -> bytes:
     """A Word document (DOCX) editors and teachers can adapt: headings, lists and tables."""
-    from docx import Document
-    from docx.shared import Pt, RGBColor
-
     document = Document()
     props = document.core_properties
     props.title = spec["title"]

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from modelsearch.signal_handlers import post_save_signal_handler
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -80,8 +82,6 @@ def deferred_admin_search_index():
 
     The public search (the `search` app) listens to page publication and is not affected.
     """
-    from modelsearch.signal_handlers import post_save_signal_handler
-
     models = [
         model
         for model in search_index.get_indexed_models()

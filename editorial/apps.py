@@ -6,7 +6,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redactie"
 
     def ready(self):
-        # Imported here, not at the top: models are not ready before ready().
+        # lazy: models (and the page classes) are not loaded before ready().
         from editorial import signals
         from editorial.forms import PracticePageForm, ResearchPageForm
         from practices.models import PracticePage

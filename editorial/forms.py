@@ -2,6 +2,7 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from editorial.completeness import missing_message, research_missing
 from editorial.evidence import evidence_errors
 
 
@@ -54,8 +55,6 @@ class ResearchPageForm(WagtailAdminPageForm):
         )
 
     def clean(self):
-        from editorial.completeness import missing_message, research_missing
-
         cleaned_data = super().clean()
         if self.is_deferred_validation or not self._publishes():
             return cleaned_data

@@ -6,6 +6,9 @@ from django.db import models
 
 from wagtail.models import GroupApprovalTask
 
+from editorial.completeness import missing_message, research_missing_parts
+from editorial.evidence import is_practice, practice_evidence_errors
+
 
 def _latest_version(obj):
     """The content under review: the latest revision, not the (possibly older) live row."""
@@ -21,14 +24,10 @@ class BoardApprovalTask(GroupApprovalTask):
     """
 
     def _breaks_evidence_rule(self, obj) -> bool:
-        from editorial.evidence import is_practice, practice_evidence_errors
-
         obj = _latest_version(obj)
         return is_practice(obj) and bool(practice_evidence_errors(obj))
 
     def _missing_research_parts(self, obj) -> list[str]:
-        from editorial.completeness import research_missing_parts
-
         return research_missing_parts(_latest_version(obj))
 
     def get_actions(self, obj, user):
@@ -44,8 +43,6 @@ class BoardApprovalTask(GroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from editorial.completeness import missing_message
-
         # Approving the last task publishes the latest revision: that is the one to check.
         content = task_state.workflow_state.content_object
         if action_name == "approve" and self._breaks_evidence_rule(content.specific):

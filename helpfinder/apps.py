@@ -6,6 +6,7 @@ class HelpfinderConfig(AppConfig):
     verbose_name = "Hulpwijzer"
 
     def ready(self):
+        # lazy: the crisis phrases' model is not loaded before ready()
         from django.db.models.signals import post_delete, post_save
 
         from helpfinder.crisis import clear_cache

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Prefetch
 
+from helpfinder.models import CrisisPhrase, HelpService, OpeningHours, brussels_now
+
 MAX_GAP = 2
 FUZZY_MIN_LENGTH = 6
 CACHE_KEY = "helpfinder:crisis-phrases:v1"
@@ -97,8 +99,6 @@ def _phrases() -> list[tuple[str, list[str]]]:
     """(kind, words) for every form of every phrase; cached, cleared when an editor saves one."""
     phrases = cache.get(CACHE_KEY)
     if phrases is None:
-        from helpfinder.models import CrisisPhrase
-
         phrases = [
             (item.kind, words)
             for item in CrisisPhrase.objects.all()
@@ -174,7 +174,6 @@ def help_for_query(text: str, now: datetime.datetime | None = None) -> HelpBox |
     kind = classify(text or "")
     if kind is None:
         return None
-    from helpfinder.models import HelpService, OpeningHours, brussels_now
 
     slugs = CRISIS_SERVICES if kind == "crisis" else HELP_SERVICES
     hours = Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))

@@ -8,6 +8,7 @@ import datetime
 
 from meldpunt import choices
 from meldpunt.models import MonthlyCount
+from meldpunt.service import platform_choices
 
 MIN_COUNT = 5
 DIMENSION_LABELS = {
@@ -28,7 +29,6 @@ def _value_label(dimension: str, value: str) -> str:
         return choices.label(choices.SETTING, value)
     if dimension == "leeftijd":
         return choices.label(choices.AGE_GROUP, value) if value else "Niet opgegeven"
-    from meldpunt.service import platform_choices
 
     return dict(platform_choices()).get(value, value or "Niet opgegeven")
 

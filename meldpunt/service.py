@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from helpfinder.models import BRUSSELS, HelpService, brussels_now
+from helpfinder.models import BRUSSELS, HelpService, PlatformGuide, brussels_now
 from meldpunt import choices, codes
 from meldpunt.models import Message, MonthlyCount, Report
 
@@ -139,6 +139,4 @@ def reachability(now=None) -> Reachability:
 
 
 def platform_choices() -> list[tuple[str, str]]:
-    from helpfinder.models import PlatformGuide
-
     return [(g.slug, g.name) for g in PlatformGuide.objects.all()] + choices.OTHER_PLATFORMS

@@ -228,7 +228,7 @@ def export_if_missing() -> None:
     if status()["available"]:
         return
     if cache.add("opendata-refresh-queued", True, timeout=3600):
-        from opendata.tasks import refresh_open_data
+        from opendata.tasks import refresh_open_data  # lazy: the task module imports this one
 
         try:
             refresh_open_data.enqueue()

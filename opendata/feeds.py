@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.views.decorators.http import require_GET
 
+from news.models import EventPage
 from opendata.findability import SITE_NAME, absolute, clean_text
 from search.facets import FACETS_BY_PARAM
 from search.models import SearchEntry
@@ -205,8 +206,6 @@ def feed_links(context) -> list[dict]:
 @require_GET
 def events_ical(request):
     """Trainings, events and campaigns as an iCalendar file (RFC 5545) for agenda apps."""
-    from news.models import EventPage  # opendata sits above the content apps
-
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{SITE_NAME}//vorming//NL")
     calendar.add("version", "2.0")

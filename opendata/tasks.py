@@ -4,9 +4,9 @@ deploy/crontab's `export_open_data`."""
 
 from django_tasks import task
 
+from opendata.export import export_open_data
+
 
 @task(backend="imports")
 def refresh_open_data() -> None:
-    from opendata.export import export_open_data
-
     export_open_data()

@@ -179,7 +179,7 @@ def scan_pdf(request, slug):
 
 
 def _pdf_response(context, filename):
-    from weasyprint import HTML  # imported here: loading pango takes a moment
+    from weasyprint import HTML  # lazy: loading pango takes seconds; only this PDF needs it
 
     with open(finders.find("planning/plan-print.css"), encoding="utf-8") as css:
         context = context | {"css": css.read(), "pdf": True}

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
 
 STEMMER_ALGORITHM = "dutch_porter"
 MAX_TOKEN_LENGTH = 40
@@ -345,9 +347,6 @@ def correct_word(word: str, vocabulary: dict[str, int]) -> str | None:
     """A close, frequent word of the index for an unknown word: edit distance 1 (words up to 5
     letters) or 2 (longer), then the most frequent; never a word that occurs only once, never
     for numbers or words of 3 letters or fewer."""
-    from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.process import extract
-
     if len(word) <= 3 or word.isdigit():
         return None
     limit = 1 if len(word) <= 5 else 2

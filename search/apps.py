@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self):
-        # Imported here, not at the top: they import models, which are not ready before ready().
+        # lazy: they import models, which are not ready before ready().
         from search import indexing, registry, signals
 
         registry.discover()

@@ -62,7 +62,7 @@ def taxonomy_facets(page) -> dict[str, list[str]]:
 
 def finish(facets: dict, kind: str, date, language: str) -> dict[str, list[str]]:
     """Empty facets left out; the type, origin, language and year facets every entry has."""
-    from search.registry import origin_of  # the registry imports this module
+    from search.registry import origin_of  # lazy: the registry imports this module (a cycle)
 
     facets = {name: values for name, values in facets.items() if values}
     facets["type"] = [kind]

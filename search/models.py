@@ -9,10 +9,13 @@ an FTS5 table with triggers on SQLite, a generated, weighted `tsvector` with a G
 PostgreSQL.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from search.analysis import words
 
 
 class SearchEntry(models.Model):
@@ -170,13 +173,9 @@ class PromotedResult(models.Model):
 
     @property
     def normalised_query(self) -> str:
-        from search.analysis import words
-
         return " ".join(words(self.query))
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if not self.page_id and not self.url:
             raise ValidationError("Kies een pagina of vul een adres op deze site in.")
         if self.url and not self.url.startswith("/"):

@@ -15,6 +15,7 @@ from functools import cache
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from search.analysis import ParsedQuery
@@ -27,6 +28,7 @@ from search.backends.base import (
     Suggestion,
 )
 from search.backends.breaker import breaker_for
+from search.models import SearchIndexState
 
 logger = logging.getLogger(__name__)
 
@@ -158,8 +160,6 @@ class FallbackBackend(SearchBackend):
         """Send the primary what changed since `since` (from the database engine, which is
         always current) and delete what the database no longer has. Returns (indexed,
         deleted). Raises SearchUnavailable when the primary is still down."""
-        from django.utils import timezone
-
         started = timezone.now()
         # The mark is set just after the database write it stands for (and a transaction
         # may commit later than its rows' updated_at): a margin; indexing twice is harmless.
@@ -190,10 +190,6 @@ CATCH_UP_MARGIN = datetime.timedelta(minutes=5)
 def mark_engine_behind(reason: str) -> None:
     """Remember (in the database, for every process) since when the search cluster misses
     writes; the earliest moment is kept. `rebuild_search_index --changed-since` reads it."""
-    from django.utils import timezone
-
-    from search.models import SearchIndexState
-
     try:
         updated = SearchIndexState.objects.filter(id=1, engine_behind_since__isnull=True).update(
             engine_behind_since=timezone.now()
@@ -206,8 +202,6 @@ def mark_engine_behind(reason: str) -> None:
 
 
 def engine_behind_since():
-    from search.models import SearchIndexState
-
     return (
         SearchIndexState.objects.filter(id=1).values_list("engine_behind_since", flat=True).first()
     )
@@ -216,8 +210,6 @@ def engine_behind_since():
 def clear_engine_behind(started=None) -> None:
     """The cluster has caught up with every write before `started` (None: with all); a
     mark set after that (a new outage during the catch-up) stays."""
-    from search.models import SearchIndexState
-
     rows = SearchIndexState.objects.filter(id=1)
     if started is not None:
         rows = rows.filter(engine_behind_since__lte=started)

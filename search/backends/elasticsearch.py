@@ -56,6 +56,8 @@ from search.backends.es_queries import (
     spelling_words,
     suggest_body,
 )
+from search.facets import FACETS
+from search.models import SynonymGroup
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +129,6 @@ def document_source(doc: IndexDocument) -> dict:
 
 
 def current_synonym_rules() -> list[str]:
-    from search.models import SynonymGroup
-
     return synonym_rules([group.word_list for group in SynonymGroup.objects.all()])
 
 
@@ -136,8 +136,6 @@ def facet_bucket_sizes() -> dict[str, int]:
     """Explicit bucket size per facet: twice the number of values the facet is known to
     have (taxonomy rows, fixed lists), at least DEFAULT_BUCKETS. Only a starting point: a
     response that still leaves values out is asked again with larger sizes."""
-    from search.facets import FACETS
-
     sizes = {}
     for facet in FACETS:
         try:

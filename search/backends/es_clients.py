@@ -18,6 +18,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import elasticsearch
+import elasticsearch.helpers
+import opensearchpy
+import opensearchpy.helpers
+
 SUPPORTED = {"elasticsearch": (9,), "opensearch": (2, 3)}
 
 
@@ -122,13 +127,11 @@ class ElasticClient(_PythonClient):
     @staticmethod
     @contextmanager
     def errors() -> Iterator[None]:
-        from elasticsearch import ApiError, TransportError
-
         try:
             yield
-        except ApiError as exc:
+        except elasticsearch.ApiError as exc:
             raise ClusterError(exc.meta.status, exc.message, exc.body, exc.meta.headers) from exc
-        except TransportError as exc:
+        except elasticsearch.TransportError as exc:
             raise Unreachable(str(exc)) from exc
 
     def _timed(self, timeout):
@@ -143,12 +146,10 @@ class ElasticClient(_PythonClient):
             return self._timed(timeout).count(index=index)["count"]
 
     def aliased_indices(self, alias):
-        from elasticsearch import NotFoundError
-
         with self.errors():
             try:
                 return sorted(self.client.indices.get_alias(name=alias).body)
-            except NotFoundError:
+            except elasticsearch.NotFoundError:
                 return []
 
     def create_index(self, index, body):
@@ -179,15 +180,14 @@ class ElasticClient(_PythonClient):
             ).body
 
     def bulk(self, actions, timeout=None, **kwargs):
-        from elasticsearch.helpers import BulkIndexError, streaming_bulk
-
         client = self.client.options(request_timeout=timeout) if timeout else self.client
         done = 0
         with self.errors():
             try:
-                for _ok, _item in streaming_bulk(client, actions, chunk_size=BULK_CHUNK, **kwargs):
+                bulk = elasticsearch.helpers.streaming_bulk(client, actions, chunk_size=BULK_CHUNK, **kwargs)
+                for _ok, _item in bulk:
                     done += 1
-            except BulkIndexError as exc:
+            except elasticsearch.helpers.BulkIndexError as exc:
                 raise BulkRefused(exc.errors) from exc
         return done
 
@@ -198,14 +198,11 @@ class OpenSearchClient(_PythonClient):
     @staticmethod
     @contextmanager
     def errors() -> Iterator[None]:
-        from opensearchpy import ConnectionError as OSConnectionError
-        from opensearchpy import TransportError
-
         try:
             yield
-        except OSConnectionError as exc:  # also ConnectionTimeout; status 'N/A'
+        except opensearchpy.ConnectionError as exc:  # also ConnectionTimeout; status 'N/A'
             raise Unreachable(str(exc)) from exc
-        except TransportError as exc:
+        except opensearchpy.TransportError as exc:
             status = exc.status_code if isinstance(exc.status_code, int) else 0
             if not status:
                 raise Unreachable(str(exc)) from exc
@@ -222,12 +219,10 @@ class OpenSearchClient(_PythonClient):
             return self.client.count(index=index, **extra)["count"]
 
     def aliased_indices(self, alias):
-        from opensearchpy import NotFoundError
-
         with self.errors():
             try:
                 return sorted(self.client.indices.get_alias(name=alias))
-            except NotFoundError:
+            except opensearchpy.NotFoundError:
                 return []
 
     def create_index(self, index, body):
@@ -263,18 +258,16 @@ class OpenSearchClient(_PythonClient):
             )
 
     def bulk(self, actions, timeout=None, **kwargs):
-        from opensearchpy.helpers import BulkIndexError, streaming_bulk
-
         if timeout:
             kwargs["request_timeout"] = timeout
         done = 0
         with self.errors():
             try:
-                for _ok, _item in streaming_bulk(
+                for _ok, _item in opensearchpy.helpers.streaming_bulk(
                     self.client, actions, chunk_size=BULK_CHUNK, **kwargs
                 ):
                     done += 1
-            except BulkIndexError as exc:
+            except opensearchpy.helpers.BulkIndexError as exc:
                 raise BulkRefused(exc.errors) from exc
         return done
 
@@ -298,21 +291,19 @@ def detect(url: str, timeout: float, request_timeout: float) -> ClusterClient:
 
     Raises Unreachable (no answer), ClusterError (an HTTP error from a search cluster) or
     NotACluster (anything else, or an unsupported distribution or version)."""
-    from elasticsearch import ApiError, Elasticsearch, TransportError, UnsupportedProductError
-
     hosts = _hosts(url)
-    probe = Elasticsearch(hosts, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    probe = elasticsearch.Elasticsearch(hosts, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
     try:
         body = probe.info().body
         product = "Elasticsearch"
-    except UnsupportedProductError as exc:  # answered 2xx without the Elasticsearch header
+    except elasticsearch.UnsupportedProductError as exc:  # answered 2xx without the Elasticsearch header
         body, product = exc.body, ""
-    except ApiError as exc:
+    except elasticsearch.ApiError as exc:
         product = exc.meta.headers.get("x-elastic-product", "")
         if product == "Elasticsearch" or exc.meta.status >= 500 or exc.meta.status in (401, 403):
             raise ClusterError(exc.meta.status, exc.message, exc.body, exc.meta.headers) from exc
         raise NotACluster(f"HTTP {exc.meta.status} on its root endpoint") from exc
-    except TransportError as exc:
+    except elasticsearch.TransportError as exc:
         raise Unreachable(str(exc)) from exc
     version = body.get("version") if isinstance(body, dict) else None
     if not isinstance(version, dict) or "number" not in version:
@@ -328,13 +319,11 @@ def detect(url: str, timeout: float, request_timeout: float) -> ClusterClient:
         label = str(info).split()[0]
         raise NotACluster(f"it runs {info}; this project supports {label} {majors}")
     if distribution == "opensearch":
-        from opensearchpy import OpenSearch
-
-        client = OpenSearch(
+        client = opensearchpy.OpenSearch(
             hosts, timeout=request_timeout, max_retries=1, retry_on_timeout=False, pool_maxsize=10
         )
         return OpenSearchClient(client, info)
-    client = Elasticsearch(
+    client = elasticsearch.Elasticsearch(
         hosts, request_timeout=request_timeout, max_retries=1, retry_on_timeout=False
     )
     return ElasticClient(client, info)

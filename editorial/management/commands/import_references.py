@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from editorial.importers import ReferenceFileError, import_references, parse_references
+from research.models import ResearchIndexPage
 
 
 class Command(BaseCommand):
@@ -22,8 +23,6 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report only; create nothing.")
 
     def handle(self, *args, **options):
-        from research.models import ResearchIndexPage
-
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"File not found: {path}")
