@@ -27,8 +27,18 @@ ROUTE_MAX_LENGTH = 50
 COMMENT_MAX_LENGTH = 500
 
 
-class DailyPageView(models.Model):
+class DailyCount(models.Model):
+    """One row per day and key (the subclass's other fields, unique together with the day):
+    how many, never who. `analytics.counting.increment` adds to `count`."""
+
     date = models.DateField("dag", db_index=True)
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyPageView(DailyCount):
     path = models.CharField("pad", max_length=PATH_MAX_LENGTH)
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -38,7 +48,6 @@ class DailyPageView(models.Model):
         related_name="+",
         verbose_name="pagina",
     )
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "paginabezoeken per dag"
@@ -56,15 +65,13 @@ class DailyPageView(models.Model):
         return f"{self.date} {self.path}: {self.count}"
 
 
-class DailyDownload(models.Model):
-    date = models.DateField("dag", db_index=True)
+class DailyDownload(DailyCount):
     document = models.ForeignKey(
         "core.KennisDocument", on_delete=models.CASCADE, related_name="+", verbose_name="document"
     )
     sector = models.CharField(
         "ik ben", max_length=30, choices=SECTOR_CHOICES, blank=True, default=""
     )
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "downloads per dag"
@@ -79,13 +86,11 @@ class DailyDownload(models.Model):
         return f"{self.date} document {self.document_id} ({self.sector or '-'}): {self.count}"
 
 
-class DailySearch(models.Model):
-    date = models.DateField("dag", db_index=True)
+class DailySearch(DailyCount):
     query = models.CharField("zoekterm (genormaliseerd)", max_length=QUERY_MAX_LENGTH, blank=True)
     facets = models.CharField("gebruikte filters", max_length=FACETS_MAX_LENGTH, blank=True)
     result_count = models.PositiveIntegerField("aantal resultaten (laatste keer)", default=0)
     zero_results = models.BooleanField("geen resultaten", default=False)
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "zoekopdrachten per dag"
@@ -100,15 +105,13 @@ class DailySearch(models.Model):
         return f"{self.date} ‘{self.query}’: {self.count}"
 
 
-class DailySearchLanding(models.Model):
+class DailySearchLanding(DailyCount):
     """A page opened from our own search results page: which (normalised) query led there."""
 
-    date = models.DateField("dag", db_index=True)
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="pagina"
     )
     query = models.CharField("zoekterm (genormaliseerd)", max_length=QUERY_MAX_LENGTH, blank=True)
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "zoekopdrachten die naar een pagina leidden"
@@ -123,10 +126,8 @@ class DailySearchLanding(models.Model):
         return f"{self.date} ‘{self.query}’ -> pagina {self.page_id}: {self.count}"
 
 
-class DailyHelpClick(models.Model):
-    date = models.DateField("dag", db_index=True)
+class DailyHelpClick(DailyCount):
     route = models.CharField("hulproute", max_length=ROUTE_MAX_LENGTH)
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "kliks op hulproutes per dag"
@@ -139,14 +140,12 @@ class DailyHelpClick(models.Model):
         return f"{self.date} {self.route}: {self.count}"
 
 
-class DailyPlanningEvent(models.Model):
+class DailyPlanningEvent(DailyCount):
     """Use of the planning tools (self-assessment, comparison, lists) per day, event and
     audience slug: how many, never by whom."""
 
-    date = models.DateField("dag", db_index=True)
     event = models.CharField("gebeurtenis", max_length=ROUTE_MAX_LENGTH)
     audience = models.CharField("doelgroep", max_length=ROUTE_MAX_LENGTH, blank=True)
-    count = models.PositiveIntegerField("aantal", default=0)
 
     class Meta:
         verbose_name = "gebruik van de planningstools per dag"
