@@ -89,6 +89,48 @@ class RootSerializer(serializers.Serializer):
     licence = LicenceSerializer()
 
 
+class SearchResultSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.URLField()
+    id = serializers.CharField()
+    type = serializers.CharField()
+    type_label = serializers.CharField()
+    promoted = serializers.BooleanField()
+    summary = serializers.CharField(allow_blank=True)
+    date = serializers.DateField(allow_null=True)
+    language = serializers.CharField()
+    facets = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class FacetSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    values = FacetValueSerializer(many=True)
+
+
+class SearchAnswerSerializer(serializers.Serializer):
+    query = serializers.CharField(allow_blank=True)
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    per_page = serializers.IntegerField()
+    sort = serializers.CharField()
+    filters = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    messages = serializers.ListField(child=serializers.CharField())
+    spelling_suggestion = serializers.CharField(allow_null=True)
+    corrected_from = serializers.CharField(allow_null=True)
+    widened = serializers.CharField(allow_null=True)
+    help = serializers.DictField(allow_null=True)
+    results = SearchResultSerializer(many=True)
+    facets = serializers.DictField(child=FacetSerializer())
+
+
 class ListParamsSerializer(serializers.Serializer):
     """Query parameters of /items/ and /search/: facet values must exist (see /taxonomies/)."""
 

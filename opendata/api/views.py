@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -165,48 +165,6 @@ class TaxonomyView(APIView):
         return Response(api.TaxonomySerializer(catalogue.taxonomies(), many=True).data)
 
 
-class SearchResultSerializer(serializers.Serializer):
-    title = serializers.CharField()
-    url = serializers.URLField()
-    id = serializers.CharField()
-    type = serializers.CharField()
-    type_label = serializers.CharField()
-    promoted = serializers.BooleanField()
-    summary = serializers.CharField(allow_blank=True)
-    date = serializers.DateField(allow_null=True)
-    language = serializers.CharField()
-    facets = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
-
-
-class FacetValueSerializer(serializers.Serializer):
-    value = serializers.CharField()
-    label = serializers.CharField()
-    count = serializers.IntegerField()
-    selected = serializers.BooleanField()
-
-
-class FacetSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    values = FacetValueSerializer(many=True)
-
-
-class SearchAnswerSerializer(serializers.Serializer):
-    query = serializers.CharField(allow_blank=True)
-    total = serializers.IntegerField()
-    page = serializers.IntegerField()
-    pages = serializers.IntegerField()
-    per_page = serializers.IntegerField()
-    sort = serializers.CharField()
-    filters = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
-    messages = serializers.ListField(child=serializers.CharField())
-    spelling_suggestion = serializers.CharField(allow_null=True)
-    corrected_from = serializers.CharField(allow_null=True)
-    widened = serializers.CharField(allow_null=True)
-    help = serializers.DictField(allow_null=True)
-    results = SearchResultSerializer(many=True)
-    facets = serializers.DictField(child=FacetSerializer())
-
-
 @conditional
 class SearchView(APIView):
     schema = FacetSchema()
@@ -221,7 +179,7 @@ class SearchView(APIView):
             ),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevantie", "nieuwste", "titel"]),
         ],
-        responses={200: SearchAnswerSerializer, **ERRORS},
+        responses={200: api.SearchAnswerSerializer, **ERRORS},
         summary="The site's search with facet counts (as /zoeken/), absolute URLs and stable ids.",
     )
     def get(self, request):
@@ -236,4 +194,4 @@ class SearchView(APIView):
         for result, item in zip(payload["results"], page.items, strict=True):
             result["url"] = absolute(result["url"])
             result["id"] = item.hit.key
-        return _last_modified(Response(SearchAnswerSerializer(payload).data))
+        return _last_modified(Response(api.SearchAnswerSerializer(payload).data))
