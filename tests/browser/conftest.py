@@ -130,7 +130,8 @@ def _source_hash() -> str:
         relative = Path(folder).relative_to(ROOT)
         if not (
             "migrations" in relative.parts
-            or relative.parts[:2] in {("fixtures", "demo"), ("core", "demo"), ("core", "management")}
+            or relative.parts[:1] == ("demo",)
+            or relative.parts[:2] in {("fixtures", "demo"), ("core", "management")}
         ):
             continue
         for name in sorted(files):
