@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import elasticsearch
 import elasticsearch.helpers
@@ -24,6 +25,21 @@ import opensearchpy
 import opensearchpy.helpers
 
 SUPPORTED = {"elasticsearch": (9,), "opensearch": (2, 3)}
+
+
+def redact(url: str) -> str:
+    """The URL (or comma-separated URLs) without user name and password, for messages and
+    logs."""
+    if "," in url:
+        return ",".join(redact(part.strip()) for part in url.split(","))
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # not a port number: leave it out rather than fail a message
+        pass
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 class Unreachable(Exception):
