@@ -6,16 +6,8 @@ select), `tables` (one function per dashboard table), `charts`, `summary` (the t
 `from analytics import reports; reports.summary(filters)`.
 """
 
-from analytics.reports.charts import (
-    daily_series,
-    svg_chart,
-    trend,
-)
-from analytics.reports.export import (
-    FORMULA_PREFIXES,
-    csv_response,
-    csv_safe,
-)
+from analytics.reports.charts import daily_series, svg_chart, trend
+from analytics.reports.export import FORMULA_PREFIXES, csv_response, csv_safe
 from analytics.reports.filters import (
     DEFAULT_DAYS,
     FIRST_DAY,
@@ -31,9 +23,7 @@ from analytics.reports.filters import (
     searches,
     total,
 )
-from analytics.reports.summary import (
-    summary,
-)
+from analytics.reports.summary import summary
 from analytics.reports.tables import (
     DASHBOARD_TABLES,
     TOP,
@@ -55,9 +45,7 @@ from analytics.reports.tables import (
     table_top_searches,
     table_zero_results,
 )
-from analytics.reports.toolkit import (
-    toolkit_report,
-)
+from analytics.reports.toolkit import toolkit_report
 
 __all__ = [
     "DASHBOARD_TABLES",

@@ -157,12 +157,15 @@ def in_range(qs, filters):
     return qs.filter(date__gte=filters.start, date__lte=filters.end)
 
 
-def page_views(filters):
-    qs = in_range(DailyPageView.objects.all(), filters)
+def on_pages(qs, filters):
+    """Rows in the period, of the pages the audience and page type filters select."""
+    qs = in_range(qs, filters)
     ids = filters.page_ids()
-    if ids is not None:
-        qs = qs.filter(page_id__in=ids)
-    return qs
+    return qs if ids is None else qs.filter(page_id__in=ids)
+
+
+def page_views(filters):
+    return on_pages(DailyPageView.objects.all(), filters)
 
 
 def downloads(filters):
@@ -182,11 +185,7 @@ def searches(filters):
 
 
 def feedback(filters):
-    qs = in_range(Feedback.objects.all(), filters)
-    ids = filters.page_ids()
-    if ids is not None:
-        qs = qs.filter(page_id__in=ids)
-    return qs
+    return on_pages(Feedback.objects.all(), filters)
 
 
 def help_clicks(filters):

@@ -3,50 +3,28 @@
 from analytics.reports.charts import daily_series, svg_chart, trend
 from analytics.reports.filters import downloads, feedback, help_clicks, page_views, searches, total
 
+# The counters at the top of the dashboard: label, the rows it counts, how (sum of `count`, or rows).
+COUNTERS = [
+    ("Paginabezoeken", page_views, "count"),
+    ("Downloads", downloads, "count"),
+    ("Zoekopdrachten", searches, "count"),
+    ("Feedback", feedback, "rows"),
+    ("Kliks op hulproutes", help_clicks, "count"),
+]
+COLOURS = ["#2e6a8e", "#1f7a4d", "#8a4b9c", "#b3541e", "#a3253a"]
+
+
+def measure(qs, value) -> int:
+    return total(qs) if value == "count" else qs.count()
+
 
 def summary(filters):
     """Totals for the period, with the trend against the period before."""
     previous = filters.previous()
-    metrics = [
-        (
-            "Paginabezoeken",
-            total(page_views(filters)),
-            total(page_views(previous)),
-            page_views(filters),
-            "count",
-        ),
-        (
-            "Downloads",
-            total(downloads(filters)),
-            total(downloads(previous)),
-            downloads(filters),
-            "count",
-        ),
-        (
-            "Zoekopdrachten",
-            total(searches(filters)),
-            total(searches(previous)),
-            searches(filters),
-            "count",
-        ),
-        (
-            "Feedback",
-            feedback(filters).count(),
-            feedback(previous).count(),
-            feedback(filters),
-            "rows",
-        ),
-        (
-            "Kliks op hulproutes",
-            total(help_clicks(filters)),
-            total(help_clicks(previous)),
-            help_clicks(filters),
-            "count",
-        ),
-    ]
-    colours = ["#2e6a8e", "#1f7a4d", "#8a4b9c", "#b3541e", "#a3253a"]
     result = []
-    for (label, now, before, qs, value), colour in zip(metrics, colours, strict=True):
+    for (label, rows, value), colour in zip(COUNTERS, COLOURS, strict=True):
+        qs = rows(filters)
+        now, before = measure(qs, value), measure(rows(previous), value)
         result.append(
             {
                 "label": label,
