@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import FILTERS, machine, percentiles, synthetic, timed  # noqa: E402
+from run import FILTERS, machine, percentiles, start_django, synthetic, timed  # noqa: E402
 
 POSTGRES_URL = os.environ.get(
     "BENCH_WRITES_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kc_bench_writes"
@@ -37,16 +37,7 @@ def load() -> str:
 
 
 def worker(database: str, size: int, repeat: int, rebuild: bool) -> dict:
-    os.environ["DATABASE_URL"] = (
-        POSTGRES_URL if database == "postgresql" else f"sqlite:////tmp/kc-bench-writes-{size}.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenniscentrum.settings.dev")
-    os.environ["DEBUG"] = "false"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    start_django(POSTGRES_URL if database == "postgresql" else f"sqlite:////tmp/kc-bench-writes-{size}.sqlite3")
     from django.db import connection
 
     from search.analysis import parse_query, parse_suggest_input
@@ -54,7 +45,6 @@ def worker(database: str, size: int, repeat: int, rebuild: bool) -> dict:
     from search.backends.database import database_backend
     from search.service import COUNTED_FACETS, synonyms
 
-    call_command("migrate", verbosity=0, interactive=False)
     backend = database_backend()
     if rebuild or backend.count() != size:
         print(f"[{database}] building {size} items…", file=sys.stderr, flush=True)

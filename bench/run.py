@@ -82,19 +82,25 @@ def hung_server() -> int:
     return sock.getsockname()[1]
 
 
-def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> dict:
-    """`database`: sqlite, postgresql, elasticsearch (the cluster at ELASTICSEARCH_URL, with
-    SQLite beside it) or hung (FallbackBackend over a cluster that never answers, SQLite)."""
-    os.environ["DATABASE_URL"] = (
-        POSTGRES_URL if database == "postgresql" else f"sqlite:///{SQLITE_PATH}-{database}"
-    )
+def start_django(database_url: str) -> None:
+    """Set up Django on `database_url` and migrate it. Settings are fixed once per process, so
+    each database is measured in a worker process that calls this first."""
+    os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenniscentrum.settings.dev")
     os.environ["DEBUG"] = "false"
     sys.path.insert(0, str(ROOT))
-    import django
+    import django  # lazy: the settings depend on DATABASE_URL, set just above
 
     django.setup()
-    from django.core.management import call_command
+    from django.core.management import call_command  # lazy: needs django.setup()
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> dict:
+    """`database`: sqlite, postgresql, elasticsearch (the cluster at ELASTICSEARCH_URL, with
+    SQLite beside it) or hung (FallbackBackend over a cluster that never answers, SQLite)."""
+    start_django(POSTGRES_URL if database == "postgresql" else f"sqlite:///{SQLITE_PATH}-{database}")
     from django.db import connection
 
     from wagtail.search.backends import get_search_backend
@@ -105,7 +111,6 @@ def worker(database: str, sizes: list[int], repeat: int, wagtail_max: int) -> di
     from search.backends.database import database_backend
     from search.service import COUNTED_FACETS, synonyms
 
-    call_command("migrate", verbosity=0, interactive=False)
     backend = database_backend()
     wagtail = get_search_backend("default")
     syn = synonyms()
