@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core import treecache
 from core.blocks import BodyBlock
+from core.cards import Linked
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "Engels"), ("fr", "Frans"), ("de", "Duits")]
 
@@ -322,8 +323,9 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site-instellingen"
 
 
-def pages_linking_here(page, relation: str) -> list:
-    """Live, public pages whose inline links point to `page`, by title: one query.
+def pages_linking_here(page, relation: str) -> Linked:
+    """Live, public pages whose inline links point to `page`, by title: their ids in one light
+    query (their cards come from the pages cache, core.cards).
 
     `relation` is the reverse name of the link model's foreign key to `page` (e.g.
     "toolkit_links"); the linking page is the link model's ParentalKey. The page's own app needs
@@ -333,4 +335,5 @@ def pages_linking_here(page, relation: str) -> list:
     link_model = rel.related_model
     owner = next(f for f in link_model._meta.fields if isinstance(f, ParentalKey))
     ids = link_model.objects.filter(**{rel.field.name: page}).values(owner.attname)
-    return list(owner.related_model.objects.live().public().filter(pk__in=ids).order_by("title"))
+    pages = owner.related_model.objects.live().public().filter(pk__in=ids).order_by("title")
+    return Linked(owner.related_model, tuple(pages.values_list("pk", flat=True)))

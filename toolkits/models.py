@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core import cards
 from core.blocks import BodyBlock, StepsBlock
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
 from search.listing import ListingMixin
@@ -95,9 +96,17 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     def download_documents(self):
         """The documents in editor order, read once per page object (the page and its JSON-LD)."""
         if "_download_documents" not in self.__dict__:
-            links = self.downloads.select_related("document").prefetch_related("document__audiences")
+            links = self.downloads.select_related("document")
             self.__dict__["_download_documents"] = [link.document for link in links]
         return self.__dict__["_download_documents"]
+
+    def practice_cards(self):
+        """Live related practices in editor order, for their cards: ids only (core.cards)."""
+        return cards.forward(self, "related_practices", "page")
+
+    def research_cards(self):
+        """Live related research summaries in editor order, for their cards: ids only."""
+        return cards.forward(self, "related_research", "page")
 
     def related_practice_pages(self):
         """Live related practices in editor order: one query."""

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site, get_page_models
 
+from core import cards as card_cache
 from core import pagecache, treecache
 from core.models import SiteSettings
 from taxonomy.evidence import EVIDENCE_HELP, EvidenceLevel
@@ -27,6 +28,13 @@ def page_type_label(page) -> str:
 @register.filter
 def page_type_slug(page) -> str:
     return page._meta.model_name
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, items, level=3):
+    """The cards of `items` (pages, or a core.cards.Linked) as HTML, each rendered once per
+    content change: `{% cards items 3 as rendered %}{% for card in rendered %}...`."""
+    return card_cache.render(context.get("request"), items, level)
 
 
 @register.simple_tag

@@ -1,0 +1,87 @@
+"""Cards of related pages come from the pages cache (core.cards) and are never stale.
+
+A card is rendered once per content change and then shown on every page that lists it. With the
+full-page cache off (as for editors' previews and every uncached page), a change to a page shows
+on its card on the very next request of any other page that shows that card.
+"""
+
+import pytest
+
+from django.core.cache import caches
+
+from wagtail.models import Site
+
+from core.models import SiteSettings
+from tests import pages
+
+
+@pytest.fixture
+def site(db):
+    caches["pages"].clear()
+    sections = pages.sections()
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    yield sections
+    caches["pages"].clear()
+
+
+def html(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_changed_practice_shows_on_the_toolkit_card_at_once(site, client):
+    practice = pages.practice(site.practices, "No Blame-aanpak")
+    toolkit = pages.toolkit(site.toolkits, "Toolkit klasgesprek", practices=[practice])
+    assert "No Blame-aanpak" in html(client, toolkit)
+    assert "No Blame-aanpak" in html(client, toolkit)  # now from the cached card
+
+    practice.title = "Steungroepaanpak"
+    practice.summary = "Een steungroep zonder straf."
+    practice.save_revision().publish()
+    body = html(client, toolkit)
+    assert "Steungroepaanpak" in body and "Een steungroep zonder straf." in body
+    assert "No Blame-aanpak" not in body
+
+
+def test_an_unpublished_page_leaves_every_card_section(site, client):
+    study = pages.research(site.research, "EU Kids Online 2014")
+    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", research_pages=[study], practices=[practice])
+    assert "EU Kids Online 2014" in html(client, toolkit)
+    assert "EU Kids Online 2014" in html(client, practice)
+    assert "Toolkit KiVa" in html(client, study)
+
+    study.unpublish()
+    assert "EU Kids Online 2014" not in html(client, toolkit)
+    assert "EU Kids Online 2014" not in html(client, practice)
+
+
+def test_a_changed_study_shows_on_the_practice_card_and_a_toolkit_on_the_study(site, client):
+    study = pages.research(site.research, "EU Kids Online 2014", year=2014)
+    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", research_pages=[study])
+    assert "(2014)" in html(client, practice)
+    assert "Toolkit KiVa" in html(client, study)
+
+    study.year = 2015
+    study.save_revision().publish()
+    toolkit.title = "Toolkit KiVa op school"
+    toolkit.save_revision().publish()
+    assert "(2015)" in html(client, practice)
+    assert "(2015)" in html(client, toolkit)
+    assert "Toolkit KiVa op school" in html(client, study)
+
+
+def test_a_card_looks_the_same_in_every_section(site, client):
+    """The practice's card on a toolkit page is the card a study page shows for it."""
+    study = pages.research(site.research, "EU Kids Online 2014")
+    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", practices=[practice])
+    on_study = html(client, study)
+    on_toolkit = html(client, toolkit)
+    card = on_study[on_study.index('<article class="card card--practicepage">') :]
+    card = card[: card.index("</article>") + len("</article>")]
+    assert f'<a href="{practice.url}">KiVa</a>' in card
+    assert "Samenvatting van KiVa." in card
+    assert card in on_toolkit
