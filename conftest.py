@@ -11,7 +11,10 @@ def _empty_page_cache():
     (navigation) behind that the next one could be served (core.pagecache)."""
     from django.core.cache import caches
 
+    from core import pagecache
+
     caches["pages"].clear()
+    pagecache.forget_local()
     yield
 
 

@@ -68,6 +68,11 @@ IGNORED_MODELS = {
 }  # fmt: skip
 
 _current = contextvars.ContextVar("pagecache_request", default=None)
+# Per request: the generation, read once (PageCacheMiddleware opens and closes the scope).
+_scope = contextvars.ContextVar("pagecache_scope", default=None)
+# This process's fragments: name -> (generation, value).
+_local: dict[str, tuple[int, object]] = {}
+LOCAL_FRAGMENTS = 1000
 
 
 class FileCache(FileBasedCache):
@@ -135,27 +140,64 @@ def do_not_store() -> None:
 # --- fragments the same on every page ----------------------------------------------------------
 
 
-def fragment(name: str, build):
-    """`build()`, kept in the pages cache until the next content change (navigation, sections).
+def generation() -> int:
+    """The current generation of the pages cache, read once per request.
 
-    Independent of PAGE_CACHE_ENABLED: uncached pages use it too. The value must pickle.
+    A missing generation (an emptied or restarted cache) is created anew, never taken as 0: a
+    process-local fragment kept under an old 0 would otherwise be served again.
     """
-    key = f"pagecache:fragment:{name}"
+    scope = _scope.get()
+    if scope is not None and "generation" in scope:
+        return scope["generation"]
+    store = cache()
+    value = store.get(GENERATION_KEY)
+    if value is None:
+        store.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = store.get(GENERATION_KEY, 0)
+    if scope is not None:
+        scope["generation"] = value
+    return value
+
+
+def fragment(name: str, build):
+    """`build()`, kept until the next content change (navigation, sections, site rows).
+
+    Independent of PAGE_CACHE_ENABLED: uncached pages use it too. Kept in this process (no
+    unpickling per use: the value is shared between requests, so callers must not change it)
+    and in the pages cache (other processes build it once, not each); both are tied to the
+    generation, which is read once per request. The value must pickle.
+    """
     try:
-        found = cache().get_many([GENERATION_KEY, key])
+        current = generation()
     except Exception:
         logger.exception("The page cache could not be read.")
         return build()
-    generation = found.get(GENERATION_KEY, 0)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = build()
+    kept = _local.get(name)
+    if kept is not None and kept[0] == current:
+        return kept[1]
+    key = f"pagecache:fragment:{name}"
     try:
-        cache().set(key, (generation, value), settings.PAGE_CACHE_SECONDS)
+        entry = cache().get(key)
     except Exception:
-        logger.exception("The page cache could not be written.")
+        logger.exception("The page cache could not be read.")
+        entry = None
+    if entry is not None and entry[0] == current:
+        value = entry[1]
+    else:
+        value = build()
+        try:
+            cache().set(key, (current, value), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("The page cache could not be written.")
+    if len(_local) >= LOCAL_FRAGMENTS:
+        _local.clear()  # names are few (per site, audience); this only bounds a surprise
+    _local[name] = (current, value)
     return value
+
+
+def forget_local() -> None:
+    """Drop this process's fragments (tests that empty the pages cache)."""
+    _local.clear()
 
 
 # --- invalidation ---------------------------------------------------------------------------
@@ -163,6 +205,9 @@ def fragment(name: str, build):
 
 def invalidate() -> None:
     """Every cached page is stale from now on (a new generation)."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.pop("generation", None)  # the rest of this request reads the new one
     try:
         cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
     except Exception:
@@ -264,6 +309,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _scope.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _scope.reset(token)
+
+    def _respond(self, request):
         if not enabled() or not _cacheable_request(request):
             response = self.get_response(request)
             user = getattr(request, "user", None)
@@ -278,6 +330,8 @@ class PageCacheMiddleware:
             logger.exception("The page cache could not be read.")
             return self.get_response(request)
         generation = found.get(GENERATION_KEY, 0)
+        if GENERATION_KEY in found:
+            _scope.get()["generation"] = generation  # fragments of this request use it too
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             _, response, kept_notes = entry

@@ -302,3 +302,34 @@ def test_the_file_cache_keeps_pages_as_they_are_sent(site, visitor, tmp_path):
         assert response["X-Page-Cache"] == "miss" and "Toolkit sexting en naaktbeelden" in body
         caches["pages"].set("kort", "weg", timeout=-1)
         assert caches["pages"].get("kort") is None
+
+
+FOOTER_LINK = '<li><a href="/toolkits/">{}</a></li>'
+
+
+def _rename_without_signals(page, title):
+    """A write this process hears nothing about (another worker saved it)."""
+    Page.objects.filter(pk=page.pk).update(title=title)
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_another_worker_shows_in_the_navigation(client):
+    """Fragments (header navigation) are kept in each process; another worker's change reaches
+    this one through the shared generation, on the very next request."""
+    sections = pages.sections()
+    assert FOOTER_LINK.format("Toolkits") in get(client, "/hulp/")[1]
+    _rename_without_signals(sections.toolkits, "Materialen")
+    caches["pages"].set(pagecache.GENERATION_KEY, time.time_ns(), timeout=None)  # the other worker
+    assert FOOTER_LINK.format("Materialen") in get(client, "/hulp/")[1]
+
+
+@pytest.mark.django_db
+def test_an_emptied_cache_never_brings_back_old_navigation(client):
+    """A restarted Redis or a cleared cache has no generation: a new one is made, so what this
+    process kept from before is not served again."""
+    sections = pages.sections()
+    caches["pages"].clear()  # e.g. Redis restarted
+    assert FOOTER_LINK.format("Toolkits") in get(client, "/hulp/")[1]
+    _rename_without_signals(sections.toolkits, "Materialen")
+    caches["pages"].clear()  # and again
+    assert FOOTER_LINK.format("Materialen") in get(client, "/hulp/")[1]
