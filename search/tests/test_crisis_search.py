@@ -25,7 +25,24 @@ CRISIS_QUERIES = [
     "ik word misbruikt",
 ]
 HELP_QUERIES = ["hulp", "melden", "1712", "awel", "politie", "anoniem praten", "snapchat melden"]
-ORDINARY_QUERIES = ["ik wil door", "pesten op school", "sexting", "politiek", "gevaren van sociale media"]
+# A victim's (or parent's) own words, as typed: the help lines come first, the material stays.
+VICTIM_QUERIES = [
+    "ik word gepest",
+    "Ik wordt al maanden gepest",
+    "ik word online gepest op insta",
+    "ze pesten mij",
+    "mijn kind wordt op school gepest",
+    "ik word gepest op het werk",
+]
+ORDINARY_QUERIES = [
+    "ik wil door",
+    "pesten op school",
+    "sexting",
+    "politiek",
+    "gevaren van sociale media",
+    "hoeveel jongeren worden gepest",
+    "gepest worden op het werk cijfers",
+]
 
 
 @pytest.fixture
@@ -86,6 +103,16 @@ def test_help_queries_show_the_help_box(client, site):
     for query in HELP_QUERIES:
         assert 'data-help-box="hulp"' in page(client, query), query
         assert api(client, query)["help"]["kind"] == "hulp", query
+
+
+def test_a_victims_own_words_bring_the_help_lines_first_and_keep_the_material(client, site):
+    for query in VICTIM_QUERIES:
+        assert classify(query) == "hulp", query
+    html = page(client, "ik word gepest")
+    box = html.index('data-help-box="hulp"')
+    assert 'href="tel:102"' in html[box:] and 'href="tel:1712"' in html[box:]
+    assert box < html.index('class="search__body"')
+    assert "Grensoverschrijdend gedrag op de werkvloer" in html[html.index('class="search__body"') :]
 
 
 def test_ordinary_queries_have_no_help_box(client, site):
