@@ -8,14 +8,19 @@ import pytest
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with an empty page cache: a rolled-back test leaves no pages or fragments
-    (navigation) behind that the next one could be served (core.pagecache)."""
+    (navigation) behind that the next one could be served (core.pagecache). Likewise the
+    analytics counts not yet written: they belong to the test that made them (and, left over
+    at the end, would be written at exit into a test database that is gone)."""
     from django.core.cache import caches
 
+    from analytics import counting
     from core import pagecache
 
     caches["pages"].clear()
     pagecache.forget_local()
+    counting.buffer.discard()
     yield
+    counting.buffer.discard()
 
 
 @pytest.fixture(scope="module")
