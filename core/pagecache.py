@@ -72,7 +72,7 @@ _current = contextvars.ContextVar("pagecache_request", default=None)
 _scope = contextvars.ContextVar("pagecache_scope", default=None)
 # This process's fragments: name -> (generation, value).
 _local: dict[str, tuple[int, object]] = {}
-LOCAL_FRAGMENTS = 1000
+LOCAL_FRAGMENTS = 5000  # cards are fragments too: one per page and heading level
 
 
 class FileCache(FileBasedCache):
@@ -190,7 +190,7 @@ def fragment(name: str, build):
         except Exception:
             logger.exception("The page cache could not be written.")
     if len(_local) >= LOCAL_FRAGMENTS:
-        _local.clear()  # names are few (per site, audience); this only bounds a surprise
+        _local.clear()  # old generations pile up until then; a few MB at most
     _local[name] = (current, value)
     return value
 
