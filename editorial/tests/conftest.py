@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from editorial.importers import parse_references
 from editorial.setup import BOARD, PARTNER_PREFIX, REDACTIE
 from tests import pages
 
@@ -14,6 +15,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+def parse(name: str):
+    """The references of the fixture file `name` (the import tests read the same files)."""
+    return parse_references(name, fixture_bytes(name))
 
 
 @pytest.fixture(autouse=True)

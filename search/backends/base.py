@@ -4,7 +4,7 @@ Engines receive already-validated input (`SearchQuery`, built by `search.forms`)
 already-analysed documents (`IndexDocument`, built by `search.documents`); they return plain
 data (`SearchResults`). Views, templates, the JSON API and the analytics hook only ever see
 this module's types, so a new engine is one class plus a line in `search.backends.ENGINES`,
-and the shared contract suite (`search/tests/test_contract.py`) runs against it.
+and the shared contract suite (`search/tests/test_contract*.py`) runs against it.
 
 Semantics every engine must honour (the contract suite checks each):
 

@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 
 from search.backends import ENGINES, FallbackBackend, load_engine
 from search.backends.base import SearchUnavailable
+from search.tests.contract import CORPUS
 
 #: The live cluster's prefix is per test process, so parallel runs on one node keep apart.
 LIVE_PREFIX = f"test-kenniscentrum-{os.getpid()}"
@@ -127,3 +128,10 @@ def _fresh_backend_cache():
     yield
     get_backend.cache_clear()
     reset_breakers()
+
+
+@pytest.fixture
+def index(engine):
+    """The engine holding the contract's corpus (`search/tests/contract.py`)."""
+    engine.rebuild(CORPUS)
+    return engine

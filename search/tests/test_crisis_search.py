@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from helpfinder.crisis import classify
 from helpfinder.models import CrisisPhrase
-from tests.pages import TaggedSite as Site
+from tests.tagged_site import TaggedSite as Site
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from search.backends import FallbackBackend, engine_behind_since, get_backend, l
 from search.backends.base import SearchQuery
 from search.backends.database import database_backend
 from search.backends.elasticsearch import ElasticsearchBackend, IndexNames, redact
-from search.tests.test_contract import CORPUS, keys, search
+from search.tests.contract import CORPUS, keys, search
 
 
 def serve(status: int, content_type: str, body: bytes):

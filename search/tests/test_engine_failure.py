@@ -13,7 +13,7 @@ import pytest
 from search.backends import FallbackBackend, engine_behind_since, get_backend
 from search.backends.database import database_backend
 from search.backends.elasticsearch import ElasticsearchBackend
-from search.tests.test_contract import CORPUS, keys, search
+from search.tests.contract import CORPUS, keys, search
 from search.tests.test_elasticsearch import serve
 
 

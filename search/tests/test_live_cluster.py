@@ -14,7 +14,7 @@ from search.backends.es_clients import OpenSearchClient
 from search.backends.es_mapping import PROBE_TEXT
 from search.backends.es_queries import MAX_RESULT_WINDOW
 from search.tests.conftest import live_engine
-from search.tests.test_contract import CORPUS, doc, keys, search
+from search.tests.contract import CORPUS, doc, keys, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.live]
 

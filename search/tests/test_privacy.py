@@ -10,7 +10,7 @@ from django.test import Client
 
 from wagtail.models import Collection
 
-from tests.pages import TaggedSite as Site
+from tests.tagged_site import TaggedSite as Site
 
 pytestmark = pytest.mark.django_db
 

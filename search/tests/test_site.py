@@ -1,4 +1,4 @@
-"""The search page, the JSON API and suggestions on a small real site (tests.pages.TaggedSite), and
+"""The search page, the JSON API and suggestions on a small real site (tests.tagged_site.TaggedSite), and
 the index following publish, unpublish, move and delete."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from search.signals import search_performed
 from tests import pages
-from tests.pages import TaggedSite as Site
+from tests.tagged_site import TaggedSite as Site
 
 pytestmark = pytest.mark.django_db
 

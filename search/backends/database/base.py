@@ -1,6 +1,8 @@
 # ruff: noqa: S608 - SQL is built from fixed identifiers and %s placeholders only; every value is a parameter.
-"""The database engine's shared part; the full-text SQL of each database lives beside it
-(`sqlite.py`: FTS5, `postgres.py`: tsvector), chosen once by `database_backend()`.
+"""The database engine's search: matching, filters, facet counts and the page by relevance or
+order. The full-text SQL of each database lives beside it (`sqlite.py`: FTS5, `postgres.py`:
+tsvector), chosen once by `database_backend()`; writing the index is `writing.py`, the index's
+words (suggestions, spelling, document frequencies) `lexicon.py`.
 
 A search is:
 1. one primary-key read of the index version token, which selects (or rebuilds) this
@@ -17,27 +19,19 @@ A search is:
 from __future__ import annotations
 
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
 
-from django.db import connection, transaction
+from django.db import connection
 
-from search.analysis import ParsedQuery, Term, analyze_to_text, correct_word, stem, words
-from search.backends.base import (
-    Hit,
-    IndexDocument,
-    SearchBackend,
-    SearchQuery,
-    SearchResults,
-    Suggestion,
-)
-from search.backends.facet_cache import FacetCache, FacetIndex, bump, current_token
+from search.analysis import ParsedQuery, Term
+from search.backends.base import SearchBackend, SearchQuery, SearchResults
+from search.backends.database.lexicon import Lexicon
+from search.backends.database.writing import IndexWriting, hit_of
+from search.backends.facet_cache import FacetCache, FacetIndex
 from search.models import SearchEntry, SearchFacetValue
 from search.ranking import Row, rank
 
 ENTRY = SearchEntry._meta.db_table
 FACET = SearchFacetValue._meta.db_table
-BATCH = 500
 TITLE_BOOST = 100.0  # the whole query matches the title: such items come first
 # Up to this many matches are ordered in Python (`search.ranking`, identical on every database);
 # beyond it, the database's own rank picks which ones (and orders the pages after them).
@@ -63,27 +57,9 @@ def clauses(query: ParsedQuery) -> list[ParsedQuery]:
     ]
 
 
-def entry_fields(doc: IndexDocument) -> dict:
-    return {
-        "type": doc.type,
-        "title": doc.title[:500],
-        "summary": doc.summary,
-        "body": doc.body,
-        "url": doc.url[:500],
-        "date": doc.date,
-        "language": doc.language,
-        "sort_title": " ".join(words(doc.title))[:255],
-        "facets": doc.facets,
-        "extra": doc.extra,
-        "title_terms": analyze_to_text(doc.title),
-        "summary_terms": analyze_to_text(doc.summary),
-        "body_terms": analyze_to_text(doc.body),
-    }
-
-
-class DatabaseBackend(SearchBackend):
-    """What both databases share: indexing, the facet bitmasks, the Python ranking, the
-    vocabulary. A subclass gives the full-text SQL."""
+class DatabaseBackend(IndexWriting, Lexicon, SearchBackend):
+    """What both databases share: indexing (`IndexWriting`), the facet bitmasks, the Python
+    ranking, the vocabulary (`Lexicon`). A subclass gives the full-text SQL."""
 
     name = "database"
     supports_spelling_suggestions = True
@@ -96,100 +72,6 @@ class DatabaseBackend(SearchBackend):
         self._facets = FacetCache(self._stems_among)
         self._lexicon: tuple[str | None, dict[str, bool], dict[str, int]] = (None, {}, {})
         self._row_cache: tuple[str | None, dict[int, Row]] = (None, {})
-
-    # Indexing -------------------------------------------------------------------------
-
-    def index(self, documents: Iterable[IndexDocument]) -> None:
-        with transaction.atomic():
-            written = []
-            for doc in documents:
-                entry, _ = SearchEntry.objects.update_or_create(
-                    key=doc.key, defaults=entry_fields(doc)
-                )
-                SearchFacetValue.objects.filter(entry=entry).delete()
-                SearchFacetValue.objects.bulk_create(self._facet_rows(entry, doc))
-                written.append(entry.pk)
-            bump(written)
-
-    def delete(self, keys: Iterable[str]) -> None:
-        keys = list(keys)
-        with transaction.atomic():
-            ids = list(SearchEntry.objects.filter(key__in=keys).values_list("id", flat=True))
-            SearchFacetValue.objects.filter(entry__in=ids).delete()
-            SearchEntry.objects.filter(id__in=ids).delete()
-            bump(ids)
-
-    def documents(self, changed_since=None) -> Iterator[IndexDocument]:
-        """The indexed documents as stored (all, or those written since `changed_since`):
-        what a search cluster that missed writes is caught up from."""
-        entries = SearchEntry.objects.order_by("id")
-        if changed_since is not None:
-            entries = entries.filter(updated_at__gte=changed_since)
-        for entry in entries.iterator(chunk_size=2000):
-            yield IndexDocument(**_stored_fields(entry))
-
-    def keys(self) -> set[str]:
-        return set(SearchEntry.objects.values_list("key", flat=True))
-
-    def clear(self) -> None:
-        with transaction.atomic():
-            SearchFacetValue.objects.all()._raw_delete(self.using)
-            SearchEntry.objects.all()._raw_delete(self.using)
-            bump()
-
-    def rebuild(
-        self, documents: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
-    ) -> int:
-        done = 0
-        with transaction.atomic():
-            self.clear()
-            bump()
-            batch: list[IndexDocument] = []
-            for doc in documents:
-                batch.append(doc)
-                if len(batch) >= BATCH:
-                    done += self.bulk_insert(batch)
-                    batch = []
-                    if progress:
-                        progress(done)
-            if batch:
-                done += self.bulk_insert(batch)
-            if progress:
-                progress(done)
-        return done
-
-    def bulk_insert(self, docs: list[IndexDocument]) -> int:
-        """Insert new entries without checking for existing keys (rebuilds, benchmarks)."""
-        entries = SearchEntry.objects.bulk_create(
-            [SearchEntry(key=doc.key, **entry_fields(doc)) for doc in docs]
-        )
-        rows = [
-            row
-            for entry, doc in zip(entries, docs, strict=True)
-            for row in self._facet_rows(entry, doc)
-        ]
-        SearchFacetValue.objects.bulk_create(rows, batch_size=5000)
-        ids = [entry.pk for entry in entries]
-        bump(None if None in ids else ids)
-        return len(entries)
-
-    @staticmethod
-    def _facet_rows(entry: SearchEntry, doc: IndexDocument) -> list[SearchFacetValue]:
-        return [
-            SearchFacetValue(entry=entry, facet=facet, value=value[:120])
-            for facet, values in doc.facets.items()
-            for value in dict.fromkeys(values)
-        ]
-
-    def count(self) -> int:
-        return SearchEntry.objects.count()
-
-    def facet_values(self, facet: str) -> list[str]:
-        return list(
-            SearchFacetValue.objects.filter(facet=facet).values_list("value", flat=True).distinct()
-        )
-
-    # Searching ------------------------------------------------------------------------
 
     # The database's own full-text SQL (sqlite.py, postgres.py) -------------------------
 
@@ -411,121 +293,3 @@ class DatabaseBackend(SearchBackend):
                     if self._row_cache[0] == token:
                         self._row_cache[1].update((row.id, row) for row in fetched)
         return [found[n] for n in ids if n in found]
-
-    # The index's vocabulary (per index version) ------------------------------------------
-
-    def _lexicon_state(self, token: str | None = None) -> tuple[dict[str, bool], dict[str, int]]:
-        token = token or current_token()
-        with self._lock:
-            if token is None or self._lexicon[0] != token:
-                self._lexicon = (token, {}, {})
-            return self._lexicon[1], self._lexicon[2]
-
-    def _count_matches(self, stem: str, exists_only: bool) -> int:
-        inner, params = self._stem_match_sql(stem)
-        limit = " LIMIT 1" if exists_only else ""
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({inner}{limit}) matches", params)
-            return cursor.fetchone()[0]
-
-
-    def known_stems(self, stems: set[str]) -> set[str]:
-        """Which of these stems occur in the index (cached per index version)."""
-        known, _ = self._lexicon_state()
-        for s in stems:
-            if s not in known and s.isalnum() and s.isascii():
-                known[s] = bool(self._count_matches(s, exists_only=True))
-        return {s for s in stems if known.get(s)}
-
-    def document_frequencies(self, stems: set[str], token: str | None = None) -> dict[str, int]:
-        _, df = self._lexicon_state(token)
-        for s in stems:
-            if s not in df and s.isalnum() and s.isascii():
-                df[s] = self._count_matches(s, exists_only=False)
-        return {s: df.get(s, 0) for s in stems}
-
-    # Suggestions ----------------------------------------------------------------------
-
-    def suggest(self, query: ParsedQuery, prefix: str, limit: int = 8) -> list[Suggestion]:
-        """From the title index (`facet_cache.TitleIndex`): titles with a word starting with
-        the prefix (stemmed: the index holds stems, "pesten" must still match "pest"), among
-        the matches of the complete words; the shortest titles first, then newest."""
-        if not prefix:
-            return []
-        index: FacetIndex = self._facets.get()
-        mask = index.titles.prefixed(stem(prefix))
-        if mask and not query.is_empty:
-            mask &= self._matched_mask(query, index)
-        order = index.page(mask, index.titles.by_length, 0, limit)
-        rows = {
-            n: (title, url, kind)
-            for n, title, url, kind in SearchEntry.objects.filter(id__in=order).values_list(
-                "id", "title", "url", "type"
-            )
-        }
-        return [Suggestion(*rows[n]) for n in order if n in rows]
-
-    # Spelling -------------------------------------------------------------------------
-
-    def _vocabulary_words(self) -> tuple[dict[str, int], set[str]]:
-        """Distinct words of all titles and summaries, and their stems; rebuilt when the
-        index changes (only ever needed for a query without results)."""
-        state = tuple(
-            SearchEntry.objects.order_by("-updated_at").values_list("updated_at", flat=True)[:1]
-        )
-        state = (self.count(), *state)
-        with self._lock:
-            if self._vocabulary and self._vocabulary[0] == state:
-                return self._vocabulary[1], self._vocabulary[2]
-        vocabulary: Counter[str] = Counter()
-        for title, summary in SearchEntry.objects.values_list("title", "summary").iterator(
-            chunk_size=2000
-        ):
-            # A title word counts twice: the name of an item ("Snapchat") is never "rare".
-            vocabulary.update(
-                w
-                for w in words(f"{title} {title} {summary}")
-                if len(w) > 3 and not w.isdigit()
-            )
-        result, stems = dict(vocabulary), {stem(w) for w in vocabulary}
-        with self._lock:
-            self._vocabulary = (state, result, stems)
-        return result, stems
-
-    def vocabulary(self) -> dict[str, int]:
-        """Words of all titles and summaries with how often they occur (for corrections)."""
-        return self._vocabulary_words()[0]
-
-    def spelling_suggestion(self, text: str) -> str | None:
-        """A corrected query: each unknown word replaced by a close, frequent word of the
-        index (`search.analysis.correct_word`)."""
-        vocabulary, stems_known = self._vocabulary_words()
-        corrected, changed = [], False
-        for word in words(text):
-            if word in vocabulary or stem(word) in stems_known:
-                corrected.append(word)
-                continue
-            match = correct_word(word, vocabulary)
-            corrected.append(match or word)
-            changed |= bool(match)
-        return " ".join(corrected) if changed else None
-
-
-def hit_of(entry: SearchEntry, score: float = 0.0) -> Hit:
-    return Hit(**_stored_fields(entry), score=score)
-
-
-def _stored_fields(entry: SearchEntry) -> dict:
-    """The document as the search table stores it: a search hit and a catch-up document alike."""
-    return {
-        "key": entry.key,
-        "type": entry.type,
-        "title": entry.title,
-        "url": entry.url,
-        "summary": entry.summary,
-        "body": entry.body,
-        "date": entry.date,
-        "language": entry.language,
-        "facets": entry.facets,
-        "extra": entry.extra,
-    }
