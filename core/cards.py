@@ -9,12 +9,17 @@ the pages are loaded, all in one query, only for cards that are not cached yet.
 Previews always render afresh.
 """
 
+import functools
 from dataclasses import dataclass
 
+from django.db import connection
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from core import pagecache
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page
+
+from core import pagecache, treecache
 
 TEMPLATE = "includes/card.html"
 
@@ -37,16 +42,96 @@ class Linked:
         return [found[pk] for pk in self.ids if pk in found]
 
 
-def forward(page, relation: str, field: str) -> Linked:
-    """The live pages an inline relation of `page` points to (`field` of each link), in editor
-    order: ids only, one query. A page being previewed keeps its links in memory: read those."""
+def forward(page, *relations: tuple[str, str]) -> list[Linked]:
+    """For each (inline relation, field) of `page`, the live pages its links point to, in editor
+    order: ids only, all relations in one query. A page being previewed keeps its links in
+    memory: those are read instead."""
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    if not page.pk or any(relation in in_memory for relation, _ in relations):
+        return [_forward_in_memory(page, relation, field) for relation, field in relations]
+    ids = [[] for _ in relations]
+    with connection.cursor() as cursor:
+        cursor.execute(_forward_sql(type(page), relations), [page.pk, True] * len(relations))
+        for index, pk in cursor.fetchall():
+            ids[index].append(pk)
+    return [
+        Linked(_target(page, relation, field), tuple(found))
+        for (relation, field), found in zip(relations, ids, strict=True)
+    ]
+
+
+def _target(page, relation, field):
+    return page._meta.get_field(relation).related_model._meta.get_field(field).related_model
+
+
+def _forward_in_memory(page, relation, field) -> Linked:
+    pages = [getattr(link, field) for link in getattr(page, relation).all()]
+    return Linked(_target(page, relation, field), tuple(p.pk for p in pages if p.live))
+
+
+@functools.cache
+def _forward_sql(model, relations) -> str:
+    """(relation index, page id) of every live linked page, in editor order: one UNION ALL over the
+    link tables. The same for every page of a type, so written once instead of built by the ORM on
+    every request (as core_tags._linked_ids_sql)."""
+    quote = connection.ops.quote_name
+    page_table = quote(Page._meta.db_table)
+    parts = []
+    for index, (relation, field) in enumerate(relations):
+        rel = model._meta.get_field(relation)
+        link = rel.related_model._meta
+        target = quote(link.get_field(field).column)
+        owner = quote(rel.field.column)
+        # Table and column names come from the models; the page id and `live` are parameters.
+        columns = (
+            f"{index} AS relation, l.{target} AS page_id, l.{quote('sort_order')} AS position, l.{quote('id')} AS link"
+        )
+        join = f"{quote(link.db_table)} l INNER JOIN {page_table} p ON p.{quote('id')} = l.{target}"
+        parts.append(f"SELECT {columns} FROM {join} WHERE l.{owner} = %s AND p.{quote('live')} = %s")  # noqa: S608
+    union = " UNION ALL ".join(parts)
+    return f"SELECT relation, page_id FROM ({union}) linked ORDER BY relation, position, link"  # noqa: S608
+
+
+def backward(page, *relations: str) -> list[Linked]:
+    """For each reverse relation of `page` (e.g. "toolkit_links": link rows of other pages that
+    point to it), the live, public pages that hold such a link, by title: ids only, all relations
+    in one query. Those links are saved rows of other pages, also while `page` is previewed."""
+    owners = [_owner(page, relation) for relation in relations]
+    found = [[] for _ in relations]
+    with connection.cursor() as cursor:
+        cursor.execute(_backward_sql(type(page), relations), [page.pk, True] * len(relations))
+        rows = cursor.fetchall()
+    private = [path for path, _ in treecache.restrictions()["sections"]]
+    for index, pk, path in rows:
+        if not any(path.startswith(section) for section in private):  # `.public()`
+            found[index].append(pk)
+    return [Linked(owner.related_model, tuple(ids)) for owner, ids in zip(owners, found, strict=True)]
+
+
+def _owner(page, relation):
+    """The link model's ParentalKey: the page that holds the link."""
     link_model = page._meta.get_field(relation).related_model
-    model = link_model._meta.get_field(field).related_model
-    if relation in getattr(page, "_cluster_related_objects", {}) or not page.pk:
-        ids = [getattr(link, field).pk for link in getattr(page, relation).all() if getattr(link, field).live]
-    else:
-        ids = getattr(page, relation).filter(**{f"{field}__live": True}).values_list(f"{field}_id", flat=True)
-    return Linked(model, tuple(ids))
+    return next(f for f in link_model._meta.fields if isinstance(f, ParentalKey))
+
+
+@functools.cache
+def _backward_sql(model, relations) -> str:
+    """(relation index, page id, path) of every live page linking to a page, by title."""
+    quote = connection.ops.quote_name
+    page_table = quote(Page._meta.db_table)
+    parts = []
+    for index, relation in enumerate(relations):
+        rel = model._meta.get_field(relation)
+        link = rel.related_model._meta
+        owner = quote(next(f for f in link.fields if isinstance(f, ParentalKey)).column)
+        columns = (
+            f"{index} AS relation, p.{quote('id')} AS page_id, p.{quote('path')} AS path, p.{quote('title')} AS title"
+        )
+        join = f"{quote(link.db_table)} l INNER JOIN {page_table} p ON p.{quote('id')} = l.{owner}"
+        where = f"l.{quote(rel.field.column)} = %s AND p.{quote('live')} = %s"
+        parts.append(f"SELECT DISTINCT {columns} FROM {join} WHERE {where}")  # noqa: S608
+    union = " UNION ALL ".join(parts)
+    return f"SELECT relation, page_id, path FROM ({union}) linking ORDER BY relation, title, page_id"  # noqa: S608
 
 
 def _html(request, page, level) -> str:

@@ -8,7 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import treecache
+from core import cards, treecache
 from core.blocks import BodyBlock
 from core.cards import Linked
 
@@ -331,9 +331,4 @@ def pages_linking_here(page, relation: str) -> Linked:
     "toolkit_links"); the linking page is the link model's ParentalKey. The page's own app needs
     no import of the linking app, which sits higher or beside it.
     """
-    rel = page._meta.get_field(relation)
-    link_model = rel.related_model
-    owner = next(f for f in link_model._meta.fields if isinstance(f, ParentalKey))
-    ids = link_model.objects.filter(**{rel.field.name: page}).values(owner.attname)
-    pages = owner.related_model.objects.live().public().filter(pk__in=ids).order_by("title")
-    return Linked(owner.related_model, tuple(pages.values_list("pk", flat=True)))
+    return cards.backward(page, relation)[0]

@@ -10,6 +10,7 @@ facets, so a new content type registered with search gets its feed without a cha
 from __future__ import annotations
 
 import datetime
+import functools
 from urllib.parse import urlencode
 
 import icalendar
@@ -17,7 +18,7 @@ import icalendar
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.views.decorators.http import require_GET
@@ -166,6 +167,14 @@ def page_url(kind, audience, params) -> str:
 
 def feed_urls(kind=None, audience=None, params=None) -> dict[str, str]:
     query = ("?" + urlencode(params, doseq=True)) if params else ""
+    urls = _feed_urls(kind, audience, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return {name: url + query for name, url in urls.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _feed_urls(kind, audience, prefix, urlconf) -> dict[str, str]:
+    """The addresses without a query: the same for every page of a kind (most pages name the
+    news feed), so not reversed again on every request."""
     if kind:
         names = ("opendata:type-rss", "opendata:type-atom"), [kind]
     elif audience:
@@ -173,8 +182,8 @@ def feed_urls(kind=None, audience=None, params=None) -> dict[str, str]:
     else:
         names = ("opendata:search-rss", "opendata:search-atom"), []
     return {
-        "rss": reverse(names[0][0], args=names[1]) + query,
-        "atom": reverse(names[0][1], args=names[1]) + query,
+        "rss": reverse(names[0][0], args=names[1], urlconf=urlconf),
+        "atom": reverse(names[0][1], args=names[1], urlconf=urlconf),
     }
 
 

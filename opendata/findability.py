@@ -89,9 +89,23 @@ def clean_text(value, limit=DESCRIPTION_CHARS) -> str:
 
 
 def description(context) -> str:
-    """The page's own description, its summary, what the view says, or the site's default."""
+    """The page's own description, its summary, what the view says, or the site's default.
+
+    The meta tags, the share tags and the JSON-LD all ask: worked out once per request."""
     page = context.get("page")
     term = context.get("term")
+    request = context.get("request")
+    key = (page, term, context.get("meta_description", ""), context.get("findability"))
+    known = getattr(request, "_opendata_description", None)
+    if known is not None and known[0] == key:
+        return known[1]
+    text = _description(context, page, term)
+    if request is not None:
+        request._opendata_description = (key, text)
+    return text
+
+
+def _description(context, page, term) -> str:
     candidates = [
         getattr(term, "definition", "") if term is not None else "",
         getattr(page, "search_description", ""),

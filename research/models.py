@@ -6,7 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin, pages_linking_here
+from core import cards
+from core.models import LANGUAGE_CHOICES, BasePage, ReviewMixin, TaxonomyMixin
 from search.listing import ListingMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol"]
@@ -207,13 +208,18 @@ class ResearchPage(TaxonomyMixin, ReviewMixin, BasePage):
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
+    def _linking_here(self):
+        """Live practices that cite this research and toolkits that list it, for their cards:
+        ids only, one query for both (core.cards)."""
+        if "_kc_linking_here" not in self.__dict__:
+            self.__dict__["_kc_linking_here"] = cards.backward(self, "practice_links", "toolkit_links")
+        return self.__dict__["_kc_linking_here"]
+
     def related_practices(self):
-        """Live practices that cite this research: one query."""
-        return pages_linking_here(self, "practice_links")
+        return self._linking_here()[0]
 
     def related_toolkits(self):
-        """Live toolkits that list this research: one query."""
-        return pages_linking_here(self, "toolkit_links")
+        return self._linking_here()[1]
 
     def citation_download_url(self, extension: str, request=None) -> str:
         """The citation at `<page url>citatie.bib` and `citatie.ris`, served by `editorial.urls`

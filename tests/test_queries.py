@@ -37,7 +37,7 @@ MAX_QUERIES_PER_PAGE = 15
 # downloads and linked research once for the page and its JSON-LD. PostgreSQL and SQLite count
 # the same.
 CEILINGS = {
-    "toolkit page": 6, "research page": 6, "practice page": 5, "home page": 6,
+    "toolkit page": 6, "research page": 5, "practice page": 5, "home page": 6,
     "ToolkitIndexPage": 5, "ResearchIndexPage": 5, "PracticeIndexPage": 5, "NewsIndexPage": 5,
     "EventIndexPage": 5, "audience page": 8, "school audience page": 11, "glossary page": 3,
     "glossary term": 4, "NewsPage": 4, "EventPage": 4, "ContentPage": 2,

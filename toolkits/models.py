@@ -100,13 +100,20 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
             self.__dict__["_download_documents"] = [link.document for link in links]
         return self.__dict__["_download_documents"]
 
+    def _related_cards(self):
+        """Live related practices and research summaries in editor order, for their cards: ids
+        only, one query for both (core.cards)."""
+        if "_kc_related_cards" not in self.__dict__:
+            self.__dict__["_kc_related_cards"] = cards.forward(
+                self, ("related_practices", "page"), ("related_research", "page")
+            )
+        return self.__dict__["_kc_related_cards"]
+
     def practice_cards(self):
-        """Live related practices in editor order, for their cards: ids only (core.cards)."""
-        return cards.forward(self, "related_practices", "page")
+        return self._related_cards()[0]
 
     def research_cards(self):
-        """Live related research summaries in editor order, for their cards: ids only."""
-        return cards.forward(self, "related_research", "page")
+        return self._related_cards()[1]
 
     def related_practice_pages(self):
         """Live related practices in editor order: one query."""

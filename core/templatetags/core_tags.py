@@ -236,16 +236,19 @@ def section_page(context, model_name):
 def _footer_links():
     site = Site.objects.filter(is_default_site=True).first()
     settings = SiteSettings.for_site(site) if site else SiteSettings()
+    chosen = ("about_page_id", "accessibility_page_id", "privacy_page_id", "evidence_page_id")
+    pages = Page.objects.in_bulk([getattr(settings, name) for name in chosen if getattr(settings, name)])
 
-    def url(page, fallback):
+    def url(page_id, fallback):
+        page = pages.get(page_id)
         return page.get_url() if page is not None and page.live else fallback
 
     return {
-        "about": url(settings.about_page, ""),
-        "accessibility": url(settings.accessibility_page, "/toegankelijkheid/"),
-        "privacy": url(settings.privacy_page, "/privacy/"),
+        "about": url(settings.about_page_id, ""),
+        "accessibility": url(settings.accessibility_page_id, "/toegankelijkheid/"),
+        "privacy": url(settings.privacy_page_id, "/privacy/"),
         # Shown beside every evidence level; no link at all while no page is chosen.
-        "evidence": url(settings.evidence_page, ""),
+        "evidence": url(settings.evidence_page_id, ""),
         "contact_email": settings.contact_email,
     }
 

@@ -9,7 +9,7 @@ import pytest
 
 from django.core.cache import caches
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
 from tests import pages
@@ -85,3 +85,14 @@ def test_a_card_looks_the_same_in_every_section(site, client):
     assert f'<a href="{practice.url}">KiVa</a>' in card
     assert "Samenvatting van KiVa." in card
     assert card in on_toolkit
+
+
+def test_a_private_page_shows_no_card(site, client):
+    """Only public pages are listed as pages that link here, as before (`.public()`)."""
+    study = pages.research(site.research, "EU Kids Online 2014")
+    shown = pages.toolkit(site.toolkits, "Toolkit voor iedereen", research_pages=[study])
+    hidden = pages.toolkit(site.toolkits, "Toolkit voor het team", research_pages=[study])
+    assert "Toolkit voor het team" in html(client, study)
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    body = html(client, study)
+    assert shown.title in body and "Toolkit voor het team" not in body
