@@ -1,9 +1,9 @@
 """A page's card (includes/card.html) as HTML, the same in every related section that shows it.
 
 A card shows only its own page (title, kind, summary, address, a few facts), so it is rendered
-once per content change and then taken from the pages cache (core.pagecache.fragment), keyed by
-site, page type, page and heading level. Any write that changes a page bumps the cache's
-generation, so a card is never older than the content. A detail page that lists related pages
+once per content change (and process) and then kept in the process, keyed by the pages cache's
+generation (core.pagecache.generation), site, page type, page and heading level. Any write that
+changes a page bumps the generation, so a card is never older than the content. A detail page that lists related pages
 then needs only their ids (`Linked`, one light query) instead of loading every related page;
 the pages are loaded, all in one query, only for cards that are not cached yet.
 Previews always render afresh.
@@ -22,6 +22,9 @@ from wagtail.models import Page
 from core import pagecache, treecache
 
 TEMPLATE = "includes/card.html"
+# Cards of this process: (generation, site, page type, page id, level) -> HTML.
+_kept: dict[tuple, str] = {}
+KEPT_CARDS = 20_000
 
 
 @dataclass(frozen=True)
@@ -160,5 +163,17 @@ def render(request, items, level=3) -> list[str]:
         entries = [(pk, name, lambda pk=pk: build(pk)) for pk in items.ids]
     else:
         entries = [(page.pk, page._meta.model_name, lambda page=page: _html(request, page, level)) for page in items]
-    html = [pagecache.fragment(f"card:{site}:{name}:{pk}:{level}", build) for pk, name, build in entries]
+    current = pagecache.generation()
+    html = [_kept_card((current, site, name, pk, level), build) for pk, name, build in entries]
     return [mark_safe(card) for card in html if card]  # noqa: S308 - rendered from our template
+
+
+def _kept_card(key, build) -> str:
+    """A card kept in this process for the current generation (its first item): one entry per
+    page shown as a card, too many names for pagecache.fragment's small store."""
+    html = _kept.get(key)
+    if html is None:
+        if _kept and next(iter(_kept))[0] != key[0] or len(_kept) >= KEPT_CARDS:
+            _kept.clear()  # a content change: every card is built anew
+        html = _kept[key] = build()
+    return html
