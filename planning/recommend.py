@@ -8,7 +8,7 @@ ends empty while the audience has any material.
 
 from dataclasses import dataclass, field
 
-from planning.sources import evidence_rank, sources
+from planning.sources import evidence_rank, ranked_by_evidence, sources
 
 PER_KIND = 3
 
@@ -62,7 +62,7 @@ def _attempts(scan, question):
 def _pages(model, filters, kind):
     pages = model.objects.live().public().filter(**filters).distinct()
     pages = list(pages.order_by("title")[:50])
-    if kind in ("praktijk", "bron"):
+    if ranked_by_evidence(kind):
         pages.sort(key=lambda page: (-evidence_rank(page), page.title))
     return pages[:PER_KIND]
 

@@ -1,38 +1,26 @@
-"""The content the planning tools draw on, as one table: which page models, under what label.
-
-External resources (the `resources` app) join as soon as that app is installed: any model in it
-with the shared taxonomy fields (audiences, school cells) is used, so no list here changes.
+"""The content the planning tools draw on, as each content type declares it on its search source
+(`plan_heading`, `plan_comparable`, `plan_listable` in `<app>/search_documents.py`): planning
+names no content model, so a new type joins by saying so in its own app.
 """
 
-from django.apps import apps
-
+from search.registry import plan_sources
 from taxonomy.evidence import EvidenceLevel
-
-#: (app label, model name, heading, kind) in the order of an action plan.
-CONTENT_SOURCES = [
-    ("toolkits", "ToolkitPage", "Toolkits", "toolkit"),
-    ("practices", "PracticePage", "Goede praktijken", "praktijk"),
-]
-RESOURCES_APP = "resources"
 
 
 def sources():
-    """[(model, heading, kind)] of the installed content models."""
-    found = [
-        (apps.get_model(app, name), heading, kind)
-        for app, name, heading, kind in CONTENT_SOURCES
-        if apps.is_installed(app)
-    ]
-    if apps.is_installed(RESOURCES_APP):
-        for model in apps.get_app_config(RESOURCES_APP).get_models():
-            if hasattr(model, "school_cells") and hasattr(model, "live"):
-                found.append((model, "Extern materiaal", "bron"))
-    return found
+    """[(model, heading, kind)] of the types recommended in action plans, in the order of a plan
+    (the type facet's order); the kind is the search type."""
+    return [(s.model, s.plan_heading, s.type) for s in plan_sources() if s.plan_heading]
 
 
 def comparable_models():
-    """Page models that can be compared side by side: practices and external resources."""
-    return [model for model, _, kind in sources() if kind in ("praktijk", "bron")]
+    """Page models that can be compared side by side (practices, external resources)."""
+    return [s.model for s in plan_sources() if s.plan_comparable]
+
+
+def ranked_by_evidence(kind: str) -> bool:
+    """Whether a plan shows this kind's items strongest evidence first (the comparable ones)."""
+    return any(s.type == kind and s.plan_comparable for s in plan_sources())
 
 
 def evidence_level(page) -> str:
@@ -55,7 +43,4 @@ def evidence_rank(page) -> int:
 
 def listable_models():
     """Page models a visitor can put on a list."""
-    models = [model for model, _, _ in sources()]
-    if apps.is_installed("research"):
-        models.append(apps.get_model("research", "ResearchPage"))
-    return models
+    return [s.model for s in plan_sources() if s.plan_listable]

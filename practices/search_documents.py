@@ -11,6 +11,7 @@ from search.registry import PageSource, register
 class PracticeSource(PageSource):
     model = PracticePage
     type, label, plural, order = "praktijk", "Goede praktijk", "Goede praktijken", 30
+    plan_heading, plan_comparable, plan_listable = "Goede praktijken", True, True
     in_school_grid = True
     on_audience_pages = True
 

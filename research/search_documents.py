@@ -12,6 +12,7 @@ from search.registry import PageSource, register
 class ResearchSource(PageSource):
     model = ResearchPage
     type, label, plural, order = "onderzoek", "Onderzoek", "Onderzoek", 40
+    plan_listable = True
     on_audience_pages = True
     audience_ordering = ("-year", "title")  # the newest studies first
 

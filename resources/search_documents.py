@@ -12,6 +12,7 @@ from search.registry import PageSource, register
 class ResourceSource(PageSource):
     model = ResourcePage
     type, label, plural, order = "extern", "Extern materiaal", "Extern materiaal", 35
+    plan_heading, plan_comparable, plan_listable = "Extern materiaal", True, True
     origin = "extern"
     in_school_grid = True
 

@@ -52,6 +52,13 @@ class SearchSource:
     #: first items of that audience in `audience_ordering`, under the plural label, in `order`.
     on_audience_pages: bool = False
     audience_ordering: tuple[str, ...] = ("title",)
+    #: The planning tools (`planning.sources`) ask these, a page model with the taxonomy fields:
+    #: recommended in action plans under `plan_heading` ("": not recommended), in `order`;
+    #: `plan_comparable`: on the compare page, and strongest evidence first in a plan;
+    #: `plan_listable`: a visitor can put it on a list.
+    plan_heading: str = ""
+    plan_comparable: bool = False
+    plan_listable: bool = False
 
     def key(self, obj) -> str:
         return f"{self.type}:{obj.pk}"
@@ -194,6 +201,15 @@ def origin_of(type_: str) -> str:
 def audience_page_sources() -> list[PageSource]:
     """The page types with a section on every audience landing page, in facet order."""
     return [s for s in sources() if isinstance(s, PageSource) and s.on_audience_pages]
+
+
+def plan_sources() -> list[PageSource]:
+    """The page types the planning tools use (recommended, compared or listed), in facet order."""
+    return [
+        s
+        for s in sources()
+        if isinstance(s, PageSource) and (s.plan_heading or s.plan_comparable or s.plan_listable)
+    ]
 
 
 def school_grid_types() -> tuple[str, ...]:

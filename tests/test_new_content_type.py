@@ -1,8 +1,9 @@
-"""A new content type needs no edit in search/, core/ or home/ (issue #10).
+"""A new content type needs no edit in search/, core/, home/ or planning/ (issue #10).
 
 `tests/throwaway` is a content app as a new one would be written: a page type with the taxonomy
 fields, an index page, and its own `search_documents.py`. It is installed only in the test
-settings. Its pages become searchable, faceted, listed, a section of the site and a card.
+settings. Its pages become searchable, faceted, listed, a section of the site and a card, and
+(when its source says so) part of the planning tools.
 """
 
 import pytest
@@ -87,3 +88,35 @@ def test_unpublishing_takes_it_out_of_the_search(client, tool):
     _, _, page = tool
     page.unpublish()
     assert client.get("/api/zoeken/", {"q": "ringelorum"}).json()["results"] == []
+
+
+def test_it_is_planned_compared_and_listed_once_its_source_says_so(client, tool, monkeypatch):
+    """The planning tools follow the registry (`plan_heading`, `plan_comparable`, `plan_listable`
+    on the type's source): a new type is recommended in action plans, compared and put on a
+    visitor's list with no edit in planning/."""
+    _, index, _ = tool
+    tools = [
+        pages.publish_tagged(
+            index, ToolPage(title=title, slug=slug, summary="Een middel voor de les."),
+            audiences=["onderwijs"], school_cells=[("educatie", "leerling")],
+        )
+        for title, slug in (("Pestbarometer voor de klas", "pestbarometer"), ("Klasthermometer", "klasthermometer"))
+    ]
+    ids = {"id": [t.pk for t in tools]}
+    browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
+               "HTTP_SEC_FETCH_SITE": "same-origin"}
+    add = {"pagina": tools[0].pk, "akkoord": "ja"}
+    assert client.get("/vergelijk/", ids).status_code == 400  # not declared: planning ignores it
+    assert client.post("/mijn-lijst/toevoegen/", add, **browser).status_code == 404
+
+    monkeypatch.setattr(ToolSource, "plan_heading", "Proefmiddelen")
+    monkeypatch.setattr(ToolSource, "plan_comparable", True)
+    monkeypatch.setattr(ToolSource, "plan_listable", True)
+    cache.clear()
+    advice = client.get("/zelfscan/school/advies/educatie/leerling/").content.decode()
+    assert "<h2>Proefmiddelen</h2>" in advice and "Pestbarometer voor de klas" in advice
+    compared = client.get("/vergelijk/", ids)
+    assert compared.status_code == 200
+    assert all(f'<th scope="col"><a href="{t.url}">' in compared.content.decode() for t in tools)
+    assert client.post("/mijn-lijst/toevoegen/", add, **browser).status_code == 302
+    assert "Pestbarometer voor de klas" in client.get("/mijn-lijst/").content.decode()

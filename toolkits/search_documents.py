@@ -19,6 +19,7 @@ KIND_LABELS = dict(DOCUMENT_KIND_CHOICES)
 class ToolkitSource(PageSource):
     model = ToolkitPage
     type, label, plural, order = "toolkit", "Toolkit", "Toolkits", 10
+    plan_heading, plan_listable = "Toolkits", True
     in_school_grid = True
     on_audience_pages = True
 

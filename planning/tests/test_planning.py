@@ -346,6 +346,16 @@ def test_external_resources_join_the_plan_and_the_comparison(visitor):
     assert resource.title in html and resource.owner_name in html
 
 
+def test_a_plan_recommends_toolkits_then_practices_then_external_resources(visitor):
+    scan = Scan.objects.get(slug="school")
+    token = codec.encode("school", {q.pk: "nee" for q in scan.questions.all()})
+    gaps = visitor.get("/zelfscan/school/actieplan/", {"a": token}).context["gaps"]
+    order = ["Toolkits", "Goede praktijken", "Extern materiaal"]
+    headings = [[group.heading for group in gap.groups] for gap in gaps]
+    assert all(h == sorted(h, key=order.index) for h in headings), headings
+    assert order in headings  # some gap has all three
+
+
 def test_visitors_lists_do_not_empty_the_page_cache_but_edited_questions_do():
     from core import pagecache
     from planning.models import ScanQuestion
