@@ -208,7 +208,9 @@ class BasePage(Page):
         if not path_components:  # this page itself
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
-        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        # Only what routing and the breadcrumbs read: the target page is read whole below (.specific).
+        columns = ("id", "path", "depth", "title", "url_path", "live", "content_type_id", "locale_id")
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes).only(*columns)}
         parent = self
         for depth, prefix in enumerate(prefixes):
             page = found.get(prefix)

@@ -4,8 +4,10 @@ import functools
 
 from django import template
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site, get_page_models
@@ -92,17 +94,41 @@ def taxonomy_groups(page):
 def _taxonomy_groups_saved(page, relations, has_cells, names):
     linked = _linked_ids(page, names)
     terms = treecache.taxonomy_terms()
+    chips = pagecache.fragment("taxonomy_chips", _all_chips)
     groups = []
     for attr, param, label in relations:
         model = page._meta.get_field(attr).related_model._meta.label_lower
         chosen = [term for term in terms[model] if term.pk in linked[attr]]
         if chosen:
-            groups.append({"label": label, "param": param, "terms": chosen})
+            html = mark_safe("".join(chips.get((param, term.pk)) or _chip(param, term) for term in chosen))  # noqa: S308 - format_html
+            groups.append({"label": label, "param": param, "terms": chosen, "chips": html})
     if has_cells:
         cells = [cell for cell in terms["taxonomy.wholeschoolcell"] if cell.pk in linked["school_cells"]]
         if cells:
-            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells})
+            html = mark_safe("".join(chips.get(("", cell.pk)) or _chip("", cell) for cell in cells))  # noqa: S308 - format_html
+            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells, "chips": html})
     return groups
+
+
+def _chip(param, term) -> str:
+    """One term as a link to the search filtered on it (includes/taxonomy.html)."""
+    search = reverse("search:page")
+    if not param:  # a whole-school cell: strategy and level
+        return format_html(
+            '<li><a class="chip" href="{}?strategie={}&amp;niveau={}">{}, niveau {}</a></li>',
+            search, term.strategy.slug, term.level.slug, term.strategy.name, term.level.name.lower(),
+        )  # fmt: skip
+    return format_html('<li><a class="chip" href="{}?{}={}">{}</a></li>', search, param, term.slug, term.name)
+
+
+def _all_chips() -> dict:
+    """Every term's chip, by (search parameter, term id): the same on every page that names it."""
+    terms = treecache.taxonomy_terms()
+    chips = {("", cell.pk): _chip("", cell) for cell in terms["taxonomy.wholeschoolcell"]}
+    for facet in TAXONOMY_FACETS:
+        for term in terms[facet.model._meta.label_lower]:
+            chips[facet.param, term.pk] = _chip(facet.param, term)
+    return chips
 
 
 def _linked_ids(page, names) -> dict[str, set]:
@@ -138,11 +164,13 @@ def _taxonomy_groups_each(page, relations, has_cells):
     for attr, param, label in relations:
         terms = list(getattr(page, attr).all())
         if terms:
-            groups.append({"label": label, "param": param, "terms": terms})
+            html = mark_safe("".join(_chip(param, term) for term in terms))  # noqa: S308 - format_html
+            groups.append({"label": label, "param": param, "terms": terms, "chips": html})
     if has_cells:
         cells = list(page.school_cells.all().select_related("strategy", "level"))
         if cells:
-            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells})
+            html = mark_safe("".join(_chip("", cell) for cell in cells))  # noqa: S308 - format_html
+            groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells, "chips": html})
     return groups
 
 

@@ -12,6 +12,7 @@ from django.core.cache import caches
 from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
+from taxonomy.models import Topic
 from tests import pages
 
 
@@ -96,3 +97,15 @@ def test_a_private_page_shows_no_card(site, client):
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     body = html(client, study)
     assert shown.title in body and "Toolkit voor het team" not in body
+
+
+def test_a_renamed_term_shows_in_the_taxonomy_chips_at_once(site, client):
+    """The chips (core_tags.taxonomy_groups) are made once per content change, like the cards."""
+    topic = Topic.objects.get(slug="cyberpesten")
+    toolkit = pages.toolkit(site.toolkits, "Toolkit online")
+    toolkit.topics.set([topic])
+    toolkit.save_revision().publish()
+    assert '<a class="chip" href="/zoeken/?thema=cyberpesten">Cyberpesten</a>' in html(client, toolkit)
+    topic.name = "Online pesten & haat"
+    topic.save()
+    assert '<a class="chip" href="/zoeken/?thema=cyberpesten">Online pesten &amp; haat</a>' in html(client, toolkit)
