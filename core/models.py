@@ -219,12 +219,24 @@ class BasePage(Page):
             remaining = path_components[depth + 1 :]
             if not remaining or _routes_itself(page.specific_class):
                 page._cached_parent_obj = parent
-                target = page.specific
+                target = _specific(page)
                 if self.depth == 2:  # the site root: these are all the ancestors (breadcrumbs)
                     target._route_ancestors = [self, *(found[p] for p in prefixes[:depth])]
                 return target.route(request, remaining)
             parent = page
         raise Http404  # not reached: the last prefix always returns
+
+
+def _specific(page):
+    """`page.specific`, with what its template shows read in the same query: a page type lists
+    those foreign keys in `route_select_related` (e.g. the toolkit's image)."""
+    cls = page.specific_class
+    related = getattr(cls, "route_select_related", ())
+    if cls is None or not related:
+        return page.specific
+    target = cls._default_manager.select_related(*related).get(pk=page.pk)
+    target._cached_parent_obj = page._cached_parent_obj
+    return target
 
 
 def _routes_itself(cls) -> bool:

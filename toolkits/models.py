@@ -41,6 +41,7 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     """A ready-to-use set of steps and downloads for one audience."""
 
     card_label = "Toolkit"
+    route_select_related = ("image",)  # shown on the page: read with it (core.models.BasePage.route)
 
     image = models.ForeignKey(
         "wagtailimages.Image",

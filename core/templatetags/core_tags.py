@@ -100,19 +100,24 @@ def _taxonomy_groups_saved(page, relations, has_cells, names):
         model = page._meta.get_field(attr).related_model._meta.label_lower
         chosen = [term for term in terms[model] if term.pk in linked[attr]]
         if chosen:
-            html = mark_safe("".join(chips.get((param, term.pk)) or _chip(param, term) for term in chosen))  # noqa: S308 - format_html
+            html = _joined(chips, param, chosen)
             groups.append({"label": label, "param": param, "terms": chosen, "chips": html})
     if has_cells:
         cells = [cell for cell in terms["taxonomy.wholeschoolcell"] if cell.pk in linked["school_cells"]]
         if cells:
-            html = mark_safe("".join(chips.get(("", cell.pk)) or _chip("", cell) for cell in cells))  # noqa: S308 - format_html
+            html = _joined(chips, "", cells)
             groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells, "chips": html})
     return groups
 
 
-def _chip(param, term) -> str:
-    """One term as a link to the search filtered on it (includes/taxonomy.html)."""
-    search = reverse("search:page")
+def _joined(chips, param, terms):
+    """The kept chips of `terms`; one made now if a term is not among them."""
+    html = [chips.get((param, term.pk)) or _chip(param, term, reverse("search:page")) for term in terms]
+    return mark_safe("".join(html))  # noqa: S308 - each made by format_html
+
+
+def _chip(param, term, search) -> str:
+    """One term as a link to the search (`search`, its address) filtered on it (includes/taxonomy.html)."""
     if not param:  # a whole-school cell: strategy and level
         return format_html(
             '<li><a class="chip" href="{}?strategie={}&amp;niveau={}">{}, niveau {}</a></li>',
@@ -123,11 +128,11 @@ def _chip(param, term) -> str:
 
 def _all_chips() -> dict:
     """Every term's chip, by (search parameter, term id): the same on every page that names it."""
-    terms = treecache.taxonomy_terms()
-    chips = {("", cell.pk): _chip("", cell) for cell in terms["taxonomy.wholeschoolcell"]}
+    terms, search = treecache.taxonomy_terms(), reverse("search:page")
+    chips = {("", cell.pk): _chip("", cell, search) for cell in terms["taxonomy.wholeschoolcell"]}
     for facet in TAXONOMY_FACETS:
         for term in terms[facet.model._meta.label_lower]:
-            chips[facet.param, term.pk] = _chip(facet.param, term)
+            chips[facet.param, term.pk] = _chip(facet.param, term, search)
     return chips
 
 
@@ -160,16 +165,17 @@ def _linked_ids_sql(model, names: tuple[str, ...]) -> str:
 
 
 def _taxonomy_groups_each(page, relations, has_cells):
+    search = reverse("search:page")
     groups = []
     for attr, param, label in relations:
         terms = list(getattr(page, attr).all())
         if terms:
-            html = mark_safe("".join(_chip(param, term) for term in terms))  # noqa: S308 - format_html
+            html = mark_safe("".join(_chip(param, term, search) for term in terms))  # noqa: S308 - format_html
             groups.append({"label": label, "param": param, "terms": terms, "chips": html})
     if has_cells:
         cells = list(page.school_cells.all().select_related("strategy", "level"))
         if cells:
-            html = mark_safe("".join(_chip("", cell) for cell in cells))  # noqa: S308 - format_html
+            html = mark_safe("".join(_chip("", cell, search) for cell in cells))  # noqa: S308 - format_html
             groups.append({"label": "Brede schoolaanpak", "param": "", "cells": cells, "chips": html})
     return groups
 
