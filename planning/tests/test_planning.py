@@ -176,50 +176,6 @@ def test_clubs_and_employers_find_their_self_assessment_on_their_page(visitor, a
     assert html.index(link) < html.index('id="sectie-toolkit"')  # at the top, before the material
 
 
-def test_compare_three_practices(visitor):
-    practices = list(PracticePage.objects.live().order_by("title")[:3])
-    response = visitor.get("/vergelijk/", {"id": [p.pk for p in practices]})
-    html = response.content.decode()
-    assert response.status_code == 200
-    for practice in practices:
-        assert f'<th scope="col"><a href="{practice.url}">' in html
-    for row in ("Bewijskracht", "Onderbouwing", "Doelgroep", "Leeftijd", "Omgeving", "Kostprijs", "Duur",
-                "Materiaal", "Taal", "Aanbieder", "Werkt met", "Brede schoolaanpak"):
-        assert f'<th scope="row">{row}' in html
-    assert sum(n for (event, _), n in _events().items() if event == "vergelijking") == 1
-
-
-@pytest.mark.parametrize(
-    "ids, text",
-    [
-        (["999999", "999998"], "bestaan niet"),
-        ([str(i) for i in range(10_000)], "twee tot vier"),
-        (["abc", "1"], "twee tot vier"),
-    ],
-)
-def test_compare_bad_input(visitor, ids, text):
-    response = visitor.get("/vergelijk/", {"id": ids})
-    assert response.status_code == 400 and text in response.content.decode()
-
-
-def test_compare_needs_two(visitor):
-    practice = PracticePage.objects.live().first()
-    response = visitor.get("/vergelijk/", {"id": [practice.pk, practice.pk]})
-    assert response.status_code == 400 and "Kies minstens twee" in response.content.decode()
-
-
-def test_compare_refuses_pages_that_are_not_practices(visitor):
-    toolkits = list(ToolkitPage.objects.live()[:2])
-    response = visitor.get("/vergelijk/", {"id": [t.pk for t in toolkits]})
-    assert response.status_code == 400
-
-
-def test_search_results_offer_compare_checkboxes(visitor):
-    html = visitor.get("/zoeken/", {"type": "praktijk"}).content.decode()
-    assert 'form="vergelijk-form" name="id"' in html and 'id="vergelijk-form"' in html
-    assert html.count('id="vergelijk-form"') == 1
-
-
 def test_list_needs_consent_before_any_cookie_then_shares_and_zips(visitor):
     toolkits = list(ToolkitPage.objects.live().order_by("title")[:2])
     practices = list(PracticePage.objects.live().order_by("title")[:2])
