@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -13,65 +12,29 @@ from wagtail.models import Page
 
 from planning.scan_views import message
 from planning.signals import announce
-from planning.sources import comparable_models, evidence_label
+from planning.sources import comparable_models, comparison_rows
 
 MIN_ITEMS, MAX_ITEMS = 2, 4
 MAX_IDS_READ = 20  # a forged link with thousands of ids is cut short before any query
 
-#: Which approaches count as working with which group (the "components" row).
-COMPONENTS = [
-    ("Slachtoffers", ("coping", "nazorg", "melden")),
-    ("Omstanders", ("omstanders",)),
-    ("Daders", ("daderaanpak", "herstelgericht", "no-blame", "disciplinerend")),
-    ("Hele groep", ("preventie", "sensibilisering")),
-]
+NOT_GIVEN = "Niet opgegeven"
 
 
-def _names(page, field):
-    related = getattr(page, field, None)
-    return ", ".join(str(term) for term in related.all()) if related is not None else ""
-
-
-def _components(page):
-    slugs = {a.slug for a in page.approaches.all()} if hasattr(page, "approaches") else set()
-    return ", ".join(label for label, wanted in COMPONENTS if slugs & set(wanted)) or "Niet opgegeven"
-
-
-def _text(page, field):
-    value = getattr(page, field, "") or ""
-    return strip_tags(str(value)).strip()
-
-
-def _first(page, *fields):
-    """The first filled-in field: practices and external resources name things differently."""
-    for field in fields:
-        display = getattr(page, f"get_{field}_display", None)
-        value = display() if display and getattr(page, field, "") else _text(page, field)
-        if value:
-            return value
-    return ""
-
-
-def _languages(page):
-    if hasattr(page, "language_labels"):
-        return ", ".join(page.language_labels())
-    return _first(page, "language") or "Nederlands"  # our own pages are in Dutch
-
-
-ROWS = [
-    ("Bewijskracht", evidence_label),
-    ("Onderbouwing", lambda p: _first(p, "evidence_justification", "assessment_justification")),
-    ("Doelgroep", lambda p: _names(p, "audiences")),
-    ("Leeftijd", lambda p: _names(p, "age_groups")),
-    ("Omgeving", lambda p: _names(p, "settings")),
-    ("Brede schoolaanpak (cellen)", lambda p: _names(p, "school_cells")),
-    ("Werkt met", _components),
-    ("Kostprijs", lambda p: _first(p, "cost")),
-    ("Duur", lambda p: _first(p, "duration")),
-    ("Materiaal", lambda p: _first(p, "materials", "conditions")),
-    ("Taal", _languages),
-    ("Aanbieder", lambda p: _first(p, "provider", "owner_name")),
-]
+def _rows(items):
+    """[(label, [value per item])]: every label any item's type declares, in the declared order
+    (a label only some types have comes after the labels before it in their list)."""
+    labels, values = [], []
+    for item in items:
+        declared = comparison_rows(item)
+        position = 0
+        for label, _ in declared:
+            if label in labels:
+                position = labels.index(label) + 1
+            else:
+                labels.insert(position, label)
+                position += 1
+        values.append(dict(declared))
+    return [(label, [value.get(label) or NOT_GIVEN for value in values]) for label in labels]
 
 
 def _read_ids(values):
@@ -113,5 +76,4 @@ def compare(request):
     items = [by_id[i] for i in ids]
     audiences = Counter(a.slug for item in items for a in item.audiences.all())
     announce(request, "vergelijking", audiences.most_common(1)[0][0] if audiences else "")
-    rows = [(label, [getter(item) or "Niet opgegeven" for item in items]) for label, getter in ROWS]
-    return render(request, "planning/compare.html", {"items": items, "rows": rows})
+    return render(request, "planning/compare.html", {"items": items, "rows": _rows(items)})

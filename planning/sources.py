@@ -1,9 +1,10 @@
 """The content the planning tools draw on, as each content type declares it on its search source
-(`plan_heading`, `plan_comparable`, `plan_listable` in `<app>/search_documents.py`): planning
-names no content model, so a new type joins by saying so in its own app.
+(`plan_heading`, `plan_comparable`, `plan_listable`, and per page `plan_evidence` and `plan_rows`,
+in `<app>/search_documents.py`): planning names no content model and reads no content field, so
+a new type joins by saying so in its own app.
 """
 
-from search.registry import plan_sources
+from search.registry import plan_sources, source_for_page
 from taxonomy.evidence import EvidenceLevel
 
 
@@ -23,22 +24,26 @@ def ranked_by_evidence(kind: str) -> bool:
     return any(s.type == kind and s.plan_comparable for s in plan_sources())
 
 
-def evidence_level(page) -> str:
-    """The evidence slug of a practice, or the board's assessment of an external resource."""
-    return getattr(page, "evidence_level", "") or getattr(page, "assessment", "") or ""
+def evidence(page) -> tuple[str, str]:
+    """(slug, label) of a specific page's evidence, as its type declares it (`plan_evidence`)."""
+    source = source_for_page(page)
+    return source.plan_evidence(page) if source else ("", "")
 
 
 def evidence_label(page) -> str:
-    for field in ("evidence_level", "assessment"):
-        if getattr(page, field, ""):
-            return getattr(page, f"get_{field}_display")()
-    return ""
+    return evidence(page)[1]
 
 
 def evidence_rank(page) -> int:
-    """Higher is stronger; content without an assessed evidence level sorts last."""
-    level = evidence_level(page)
+    """Higher is stronger; content without an evidence level on the scale sorts last."""
+    level = evidence(page)[0]
     return EvidenceLevel.rank(level) if level in EvidenceLevel.values else -1
+
+
+def comparison_rows(page) -> list[tuple[str, str]]:
+    """A specific page's (label, value) rows on the compare page, as its type declares them."""
+    source = source_for_page(page)
+    return source.plan_rows(page) if source else []
 
 
 def listable_models():

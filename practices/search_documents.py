@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from practices.models import PracticePage
+from search.comparison import plain, taxonomy_rows
 from search.documents import text
 from search.registry import PageSource, register
 
@@ -23,3 +24,18 @@ class PracticeSource(PageSource):
 
     def display_extra(self, page) -> dict:
         return {"evidence_label": page.get_evidence_level_display()}
+
+    def plan_evidence(self, page) -> tuple[str, str]:
+        return page.evidence_level, page.get_evidence_level_display()
+
+    def plan_rows(self, page) -> list[tuple[str, str]]:
+        return [
+            ("Bewijskracht", page.get_evidence_level_display()),
+            ("Onderbouwing", plain(page.evidence_justification)),
+            *taxonomy_rows(page),
+            ("Kostprijs", page.cost),
+            ("Duur", page.duration),
+            ("Materiaal", plain(page.materials)),
+            ("Taal", "Nederlands"),  # practices are described in Dutch; they have no language field
+            ("Aanbieder", page.provider),
+        ]

@@ -33,6 +33,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from search.backends.base import IndexDocument
+from search.comparison import taxonomy_rows
 from search.documents import MAX_BODY_CHARS, finish, page_key, searchable_text, taxonomy_facets
 
 
@@ -59,6 +60,10 @@ class SearchSource:
     plan_heading: str = ""
     plan_comparable: bool = False
     plan_listable: bool = False
+    # What planning shows of a page, `plan_evidence` and `plan_rows` below, is declared here on
+    # the source rather than on the page model: planning already finds its types through the
+    # registry (the flags above), a source already turns a page into what another app shows
+    # (`display_extra`), and the models stay free of one tool's table layout.
 
     def key(self, obj) -> str:
         return f"{self.type}:{obj.pk}"
@@ -85,6 +90,18 @@ class SearchSource:
     def page_changed(self, page: Page) -> None:
         """Called after any page was published, unpublished, moved, deleted or made private:
         sources whose entries depend on pages (downloads of a toolkit, ...) reindex them."""
+
+    def plan_evidence(self, page) -> tuple[str, str]:
+        """(slug, Dutch label) of how well the page's effect is shown: action plans put the
+        strongest first (a slug on taxonomy.evidence's scale; any other slug ranks below it).
+        ("", "") when the type has no evidence."""
+        return "", ""
+
+    def plan_rows(self, page) -> list[tuple[str, str]]:
+        """The page's rows on the compare page: (Dutch label, plain text) in the order shown.
+        Types compared together show the rows of all of them; an empty value reads "Niet
+        opgegeven"."""
+        return []
 
 
 class PageSource(SearchSource):
@@ -116,6 +133,9 @@ class PageSource(SearchSource):
 
     def display_extra(self, page) -> dict:
         return {}
+
+    def plan_rows(self, page) -> list[tuple[str, str]]:
+        return taxonomy_rows(page) if hasattr(page, "school_cells") else []
 
     def document(self, page) -> IndexDocument | None:
         page = page.specific

@@ -10,6 +10,7 @@ import pytest
 
 from django.core.cache import cache
 
+from planning.tests.test_compare import table
 from search import registry
 from tests import pages
 from tests.throwaway.models import ToolIndexPage, ToolPage
@@ -94,13 +95,17 @@ def test_it_is_planned_compared_and_listed_once_its_source_says_so(client, tool,
     """The planning tools follow the registry (`plan_heading`, `plan_comparable`, `plan_listable`
     on the type's source): a new type is recommended in action plans, compared and put on a
     visitor's list with no edit in planning/."""
-    _, index, _ = tool
+    tree, index, _ = tool
     tools = [
         pages.publish_tagged(
-            index, ToolPage(title=title, slug=slug, summary="Een middel voor de les."),
+            index,
+            ToolPage(title=title, slug=slug, summary="Een middel voor de les.", maker=maker, evidence=evidence),
             audiences=["onderwijs"], school_cells=[("educatie", "leerling")],
         )
-        for title, slug in (("Pestbarometer voor de klas", "pestbarometer"), ("Klasthermometer", "klasthermometer"))
+        for title, slug, maker, evidence in (
+            ("Pestbarometer voor de klas", "pestbarometer", "Atelier Ringelorum", "sterke-aanwijzingen"),
+            ("Klasthermometer", "klasthermometer", "", "theoretisch-onderbouwd"),
+        )
     ]
     ids = {"id": [t.pk for t in tools]}
     browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
@@ -114,9 +119,24 @@ def test_it_is_planned_compared_and_listed_once_its_source_says_so(client, tool,
     monkeypatch.setattr(ToolSource, "plan_listable", True)
     cache.clear()
     advice = client.get("/zelfscan/school/advies/educatie/leerling/").content.decode()
-    assert "<h2>Proefmiddelen</h2>" in advice and "Pestbarometer voor de klas" in advice
+    assert "<h2>Proefmiddelen</h2>" in advice
+    # Strongest evidence first, by the evidence the type declares (`plan_evidence`), with its label.
+    assert advice.index("Pestbarometer voor de klas") < advice.index("Klasthermometer")
+    assert "(bewijskracht: sterke aanwijzingen voor effect (gecontroleerde studies))" in advice
     compared = client.get("/vergelijk/", ids)
     assert compared.status_code == 200
-    assert all(f'<th scope="col"><a href="{t.url}">' in compared.content.decode() for t in tools)
+    # The rows the type declares (`plan_rows`), in its order; an empty value is "Niet opgegeven".
+    assert table(compared.content.decode())[:4] == [
+        ["", "Pestbarometer voor de klas", "Klasthermometer"],
+        ["Bewijskracht", "Sterke aanwijzingen voor effect (gecontroleerde studies)", "Theoretisch onderbouwd"],
+        ["Maker", "Atelier Ringelorum", "Niet opgegeven"],
+        ["Doelgroep", "Onderwijs", "Onderwijs"],
+    ]
+    # Beside a practice: the rows of both types, each where its own type puts it.
+    practice = pages.practice(tree.practices, audiences=[pages.audience("onderwijs")])
+    rows = table(client.get("/vergelijk/", {"id": [tools[0].pk, practice.pk]}).content.decode())
+    assert [row[0] for row in rows][:5] == ["", "Bewijskracht", "Onderbouwing", "Maker", "Doelgroep"]
+    assert ["Maker", "Atelier Ringelorum", "Niet opgegeven"] in rows
+    assert ["Aanbieder", "Niet opgegeven", "Kenniscentrum (voorbeeld)"] in rows
     assert client.post("/mijn-lijst/toevoegen/", add, **browser).status_code == 302
     assert "Pestbarometer voor de klas" in client.get("/mijn-lijst/").content.decode()

@@ -4,6 +4,7 @@ from django.db import models
 
 from core.models import BasePage, TaxonomyMixin
 from search.listing import ListingMixin
+from taxonomy.evidence import EvidenceLevel
 
 
 class ToolIndexPage(ListingMixin, BasePage):
@@ -15,3 +16,4 @@ class ToolIndexPage(ListingMixin, BasePage):
 class ToolPage(TaxonomyMixin, BasePage):
     card_label = "Proefmiddel"
     maker = models.CharField("maker", max_length=100, blank=True)
+    evidence = models.CharField("bewijskracht", max_length=30, choices=EvidenceLevel.choices, blank=True)
