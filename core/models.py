@@ -170,6 +170,11 @@ class BasePage(Page):
     #: what they hold. None: the page type is not a section.
     section_order: int | None = None
     section_blurb = ""
+    #: What base.html and the header ask of every page; page types with the field or the mixin
+    #: (QuickExitMixin, an audience) override these. A name a template asks of a page that lacks
+    #: it costs Django a dir() of the whole page class (about 0.1 ms each time).
+    show_quick_exit = False
+    audience_id = None
 
     summary = models.TextField(
         "samenvatting", blank=True, max_length=400,

@@ -9,6 +9,8 @@ import pytest
 
 from django.core.cache import caches
 
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
@@ -109,3 +111,15 @@ def test_a_renamed_term_shows_in_the_taxonomy_chips_at_once(site, client):
     topic.name = "Online pesten & haat"
     topic.save()
     assert '<a class="chip" href="/zoeken/?thema=cyberpesten">Online pesten &amp; haat</a>' in html(client, toolkit)
+
+
+def test_a_changed_image_shows_on_the_toolkit_page_at_once(site, client):
+    """The toolkit's picture markup is made once per content change (a site fragment per image)."""
+    image = Image.objects.create(title="Tekstballonnen", description="Twee tekstballonnen", file=get_test_image_file())
+    toolkit = pages.toolkit(site.toolkits, "Toolkit met beeld", image=image)
+    assert 'alt="Twee tekstballonnen"' in html(client, toolkit)
+    assert 'alt="Twee tekstballonnen"' in html(client, toolkit)  # now from the fragment
+    image.description = "Jongeren in gesprek"
+    image.save()
+    body = html(client, toolkit)
+    assert 'alt="Jongeren in gesprek"' in body and "Twee tekstballonnen" not in body
