@@ -126,7 +126,12 @@ def _source_hash() -> str:
     """Hash of what shapes the demo database: migrations, the demo loader and its fixtures."""
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(ROOT):
-        dirs[:] = sorted(d for d in dirs if d not in CACHE_SKIP_DIRS and not d.startswith("."))
+        # The top-level tests/ stays: the test settings (and so the server) install tests.throwaway,
+        # whose migrations shape the database too.
+        dirs[:] = sorted(
+            d for d in dirs
+            if (d not in CACHE_SKIP_DIRS or (folder == str(ROOT) and d == "tests")) and not d.startswith(".")
+        )
         relative = Path(folder).relative_to(ROOT)
         if not (
             "migrations" in relative.parts
