@@ -13,6 +13,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def _hits(text: str, stems: set[str]) -> list[tuple[int, int]]:
+    if not stems:  # a listing without words: nothing to mark, no need to read every word
+        return []
     spans = []
     for match in _TOKEN.finditer(text):
         word = fold(match.group())
@@ -41,11 +43,12 @@ def snippet(summary: str, body: str, stems: set[str], length: int = 260) -> Safe
     """The summary with the query's words marked; when the summary does not mention them,
     the passage of the body that does (up to `length` characters)."""
     summary = summary or ""
-    if not stems or _hits(summary, stems) or not body:
+    in_summary = _hits(summary, stems)
+    if not stems or in_summary or not body:
         text = summary or body
         cut = _cut(text, 0, length)
         more = "…" if cut[1] < len(text) else ""
-        return mark_safe(_render(text, _hits(text, stems), *cut) + more)  # noqa: S308
+        return mark_safe(_render(text, in_summary if summary else _hits(text, stems), *cut) + more)  # noqa: S308
     spans = _hits(body, stems)
     if not spans:
         text = summary or body

@@ -1,11 +1,14 @@
 """The search page, the JSON API and suggestions on a small real site (tests.tagged_site.TaggedSite), and
 the index following publish, unpublish, move and delete."""
 
+from html.parser import HTMLParser
+
 import pytest
 
 from django.core.management import call_command
 
 from search.signals import search_performed
+from taxonomy.models import Topic
 from tests import pages
 from tests.tagged_site import TaggedSite as Site
 
@@ -83,6 +86,56 @@ def test_api_shape(client, site):
     # Every taxonomy value is listed, also with count 0: nothing is dropped.
     assert len(data["facets"]["aanpak"]["values"]) == 10
     assert titles(data) == sorted(titles(data), key=str.lower)
+
+
+class _Facets(HTMLParser):
+    """The facet checkboxes of a results page as (name, value, checked, label text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inputs, self.labels, self._label = {}, {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "checkbox" and attrs.get("id", "").startswith("f-"):
+            assert attrs["id"] not in self.inputs, attrs["id"]
+            self.inputs[attrs["id"]] = (attrs["name"], attrs["value"], "checked" in attrs)
+        elif tag == "label" and attrs.get("for") in self.inputs:
+            self._label = attrs["for"]
+            self.labels[self._label] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+
+    def handle_data(self, data):
+        if self._label:
+            self.labels[self._label] += data
+
+    def checkboxes(self):
+        return {(*self.inputs[i], " ".join(self.labels[i].split())) for i in self.inputs}
+
+
+def test_facet_checkboxes_show_every_value_with_results_labelled_and_counted(client, site):
+    """Each value with results (or ticked) is a labelled checkbox with its count, as the API
+    counts it; names are escaped."""
+    Topic.objects.filter(slug="sexting").update(name='Sexting & "naaktfoto\'s" <18>')
+    query = "?q=sexting&thema=sexting"
+    data = api(client, query)
+    expected = {
+        (param, v["value"], v["selected"], f"{v['label']} {v['count']} resultaten")
+        for param, facet in data["facets"].items()
+        if param != "cel"  # not in the sidebar: a link of the school grid
+        for v in facet["values"]
+        if v["count"] or v["selected"]
+    }
+    page = client.get("/zoeken/" + query).content.decode()
+    assert "Sexting &amp; &quot;naaktfoto&#x27;s&quot; &lt;18&gt;" in page
+    parser = _Facets()
+    parser.feed(page)
+    assert parser.checkboxes() == expected
+    assert ("thema", "sexting", True, 'Sexting & "naaktfoto\'s" <18> 2 resultaten') in expected
+    assert ("doelgroep", "onderwijs", False, "Onderwijs 2 resultaten") in expected
 
 
 def test_synonyms_and_stemming_on_the_site(client, site):
