@@ -12,7 +12,7 @@ from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
 from core.treecache import taxonomy_terms
 from news.models import EventPage, NewsPage
 from search.registry import audience_page_sources
-from search.service import run_search, school_grid
+from search.service import run_search, school_grid_html
 
 # What an editor may create under the home page: a deliberate choice of the site's structure (the
 # README's page tree), not derived from the search registry. A new content type gets a section only
@@ -134,7 +134,8 @@ class AudiencePage(QuickExitMixin, BasePage):
             per_page=10,
         )
         if self.audience.slug == "onderwijs":
-            context["school_grid"] = school_grid(context["search"].labels)
+            # Empty cells link to the self-assessment's advice (planning, above home: by URL).
+            context["school_grid"] = school_grid_html(context["search"].labels, "/zelfscan/school/advies/")
         # Apps above home add their own block at the top (the self-assessment of this audience):
         # each hook takes (page, request) and returns HTML or nothing; home names none of them.
         context["audience_tools"] = [

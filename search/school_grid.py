@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
+from core import pagecache
 from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.registry import origin_of, school_grid_types
@@ -71,3 +74,15 @@ def school_grid(labels: dict[str, dict[str, str]]) -> dict:
             )
         rows.append((strategy, cells))
     return {"levels": levels, "rows": rows, "total": total, "extern_total": extern_total}
+
+
+def school_grid_html(labels: dict[str, dict[str, str]], advice_url: str = "") -> SafeString:
+    """The grid as HTML (search/includes/school_grid.html; empty cells link to
+    `<advice_url><strategy>/<level>/` when given). The same for every visitor until the next
+    content change, so it is made once per change (core.pagecache.fragment), not per request."""
+
+    def build():
+        grid = school_grid(labels)
+        return render_to_string("search/includes/school_grid.html", {"grid": grid, "advice_url": advice_url})
+
+    return mark_safe(pagecache.fragment(f"html:school_grid:{advice_url}", build))  # noqa: S308 - a template's output

@@ -41,7 +41,7 @@ from search.results_page import (
     filter_chips,
     result_item,
 )
-from search.school_grid import GridCell, GridTerm, school_grid
+from search.school_grid import GridCell, GridTerm, school_grid, school_grid_html
 from search.signals import search_performed
 
 COUNTED_FACETS = tuple(f.param for f in FACETS)
@@ -64,6 +64,7 @@ __all__ = [
     "facet_choices",
     "run_search",
     "school_grid",
+    "school_grid_html",
     "synonyms",
 ]
 
