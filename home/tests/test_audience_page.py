@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from taxonomy.models import SchoolStrategy
 from tests import pages
@@ -49,3 +49,41 @@ def test_the_school_grid_follows_publish_unpublish_and_a_renamed_strategy(client
     Page.objects.get(pk=toolkit.pk).unpublish()
     assert grid_cell(client.get(page.url).content.decode(), "Vorming", "Klas") == "Nog geen materiaal"
 
+
+def section(html: str, type_: str) -> str:
+    """The highlights of one type (its section), not the listing below them."""
+    return html.split(f'id="sectie-{type_}"')[1].split("</section>")[0]
+
+
+def test_the_highlights_follow_publish_edit_unpublish_and_privacy(client, school):
+    sections, page = school
+    assert "Er zijn nog geen toolkits" in section(client.get(page.url).content.decode(), "toolkit")
+    client.get(page.url)  # the highlights are kept now
+
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit pestbeleid", audiences=[page.audience])
+    assert "Toolkit pestbeleid" in section(client.get(page.url).content.decode(), "toolkit")
+
+    toolkit.title = "Toolkit anti-pestbeleid"
+    toolkit.save_revision().publish()
+    assert "Toolkit anti-pestbeleid" in section(client.get(page.url).content.decode(), "toolkit")
+
+    restriction = PageViewRestriction.objects.create(page=toolkit, restriction_type="password", password="geheim")
+    assert "Toolkit anti-pestbeleid" not in section(client.get(page.url).content.decode(), "toolkit")
+    restriction.delete()
+    assert "Toolkit anti-pestbeleid" in section(client.get(page.url).content.decode(), "toolkit")
+
+    research = pages.research(sections.research, "Pesten in Vlaanderen", audiences=[page.audience])
+    assert "Pesten in Vlaanderen" in section(client.get(page.url).content.decode(), "onderzoek")
+    Page.objects.get(pk=research.pk).unpublish()
+    Page.objects.get(pk=toolkit.pk).delete()
+    html = client.get(page.url).content.decode()
+    assert "Pesten in Vlaanderen" not in section(html, "onderzoek")
+    assert "Er zijn nog geen toolkits" in section(html, "toolkit")
+
+
+def test_each_audience_page_keeps_its_own_highlights(client, school):
+    sections, page = school
+    parents = pages.audience_page(sections.home, "ouders")
+    pages.toolkit(sections.toolkits, "Toolkit voor ouders", audiences=[parents.audience])
+    assert "Toolkit voor ouders" in section(client.get(parents.url).content.decode(), "toolkit")
+    assert "Toolkit voor ouders" not in section(client.get(page.url).content.decode(), "toolkit")
