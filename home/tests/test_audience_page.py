@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction
 
 from taxonomy.models import SchoolStrategy
@@ -87,3 +89,21 @@ def test_each_audience_page_keeps_its_own_highlights(client, school):
     pages.toolkit(sections.toolkits, "Toolkit voor ouders", audiences=[parents.audience])
     assert "Toolkit voor ouders" in section(client.get(parents.url).content.decode(), "toolkit")
     assert "Toolkit voor ouders" not in section(client.get(page.url).content.decode(), "toolkit")
+
+
+def test_the_page_image_follows_a_new_description_and_its_removal(client, school):
+    _, page = school
+    image = Image.objects.create(title="Klas", description="Leerlingen in een kring", file=get_test_image_file())
+    page.image = image
+    page.save_revision().publish()
+    assert 'alt="Leerlingen in een kring"' in client.get(page.url).content.decode()
+    client.get(page.url)  # kept now
+
+    image.description = "Een leerkracht praat met de klas"
+    image.save()
+    html = client.get(page.url).content.decode()
+    assert 'alt="Een leerkracht praat met de klas"' in html and "Leerlingen in een kring" not in html
+
+    page.image = None
+    page.save_revision().publish()
+    assert 'class="page-image"' not in client.get(page.url).content.decode()
