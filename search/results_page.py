@@ -4,13 +4,10 @@ and filter chips, and the URLs that change one thing of the search (`build_url`)
 
 from __future__ import annotations
 
-import functools
-import html
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import slugify
+from django.utils.safestring import SafeString
 
 from helpfinder.crisis import HelpBox
 from search.analysis import ParsedQuery
@@ -18,6 +15,7 @@ from search.backends.base import Hit, SearchResults
 from search.facets import FACETS, FACETS_BY_PARAM, type_label
 from search.forms import SORT_LABELS, SearchForm
 from search.highlight import highlight_title, snippet
+from search.results_html import facet_options, result_items
 
 SIDEBAR_FACETS = tuple(f.param for f in FACETS if f.show_in_sidebar)
 
@@ -28,16 +26,6 @@ class Option:
     label: str
     count: int
     selected: bool
-
-
-# The option lists of the facets are written here rather than in a template loop, which cost
-# more than the search itself (some 70 options on an audience page, a dozen lookups each).
-_slug = functools.lru_cache(maxsize=4096)(slugify)  # the same few hundred values on every page
-
-
-def _text(value) -> str:
-    """Django's conditional_escape, without the lazy-string wrapper that was most of its cost."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
 @dataclass
@@ -56,19 +44,7 @@ class FacetGroup:
         return any(o.count or o.selected for o in self.options)
 
     def options_html(self) -> SafeString:
-        """A checkbox (`<li>`) for every option with results or ticked."""
-        param = _text(self.param)
-        items = []
-        for o in self.options:
-            if o.count or o.selected:
-                dom_id = f"f-{param}-{_slug(o.value)}"
-                items.append(
-                    f'<li>\n<input type="checkbox" id="{dom_id}" name="{param}" value="{_text(o.value)}"'
-                    f'{" checked" if o.selected else ""}>\n<label for="{dom_id}">{_text(o.label)} '
-                    f'<span class="facet__count">{o.count:d}<span class="visually-hidden"> resultaten'
-                    "</span></span></label>\n</li>"
-                )
-        return mark_safe("\n".join(items))  # noqa: S308 - every value escaped above
+        return facet_options(self)
 
 
 @dataclass
@@ -115,6 +91,9 @@ class SearchPage:
     @property
     def total(self) -> int:
         return self.results.total
+
+    def items_html(self) -> SafeString:
+        return result_items(self.items)
 
     @property
     def q(self) -> str:

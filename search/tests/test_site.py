@@ -138,6 +138,32 @@ def test_facet_checkboxes_show_every_value_with_results_labelled_and_counted(cli
     assert ("doelgroep", "onderwijs", False, "Onderwijs 2 resultaten") in expected
 
 
+def result_of(html: str, title: str) -> str:
+    """The HTML of the result item with this title text."""
+    items = html.split('<li class="result ')[1:]
+    found = [item.split("</li>")[0] for item in items if f">{title}</a>" in item]
+    assert len(found) == 1, title
+    return found[0]
+
+
+def test_each_kind_of_result_shows_its_own_facts(client, site):
+    site.practice.title = "No Blame <in> de klas & daarna"
+    site.practice.save_revision().publish()
+    html = client.get("/zoeken/", {"per_page": 50}).content.decode()
+    practice = result_of(html, "No Blame &lt;in&gt; de klas &amp; daarna")
+    assert "Bewijskracht: Goede aanwijzingen voor effect" in practice
+    assert '<span class="badge badge--audience">Onderwijs</span>' in practice
+    assert f'name="id" value="{site.practice.pk}"> Vergelijk' in practice  # the no-JS compare form
+    lesson = result_of(html, "Lesfiche sexting")
+    assert " download>" in lesson and "(PDF, 2 kB)" in lesson
+    assert f'<span>uit <a href="{site.toolkit.url}">Toolkit sexting voor het secundair</a></span>' in lesson
+    assert "<span>Peeters, A. (2019)</span>" in result_of(html, "Gezondheid van jongeren die gepest worden")
+    assert "<span>1 februari 2025</span>" in result_of(html, "Welzijn op school")
+    assert "<span>Opleiding of vorming, 1 oktober 2025</span>" in result_of(html, "Vorming cyberpesten bij kleuters")
+    assert "Vergelijk" not in result_of(html, "Welzijn op school") + lesson
+    assert "download" not in practice
+
+
 def test_synonyms_and_stemming_on_the_site(client, site):
     assert "Gezondheid van jongeren die gepest worden" in titles(api(client, "?q=pesten"))
     assert "Grensoverschrijdend gedrag op de werkvloer" in titles(api(client, "?q=gepest"))
