@@ -12,6 +12,7 @@ import math
 
 from django.urls import reverse
 
+from core import pagecache
 from helpfinder.crisis import help_for_query
 from search.analysis import words
 from search.api import api_payload
@@ -73,6 +74,19 @@ def facet_choices(year_values: list[str]) -> dict[str, list[tuple[str, str]]]:
     return {f.param: f.choices(year_values if f.source == "year" else None) for f in FACETS}
 
 
+def _choices_and_labels(backend):
+    """Each facet's (value, label) list and its labels by value: the same for every search until
+    the next content change (the index is written with the content), so read once per change,
+    not once per search. Shared between requests: never changed by a search."""
+
+    def build():
+        year_values = backend.facet_values("jaar")
+        choices = facet_choices(year_values)
+        return year_values, choices, {param: dict(values) for param, values in choices.items()}
+
+    return pagecache.fragment("search_facet_choices", build)
+
+
 def run_search(
     params,
     *,
@@ -87,9 +101,7 @@ def run_search(
     base_url = base_url or reverse("search:page")
     backend = get_backend()
     base_filters = dict(base_filters or {})
-    year_values = backend.facet_values("jaar")
-    choices = facet_choices(year_values)
-    labels = {param: dict(values) for param, values in choices.items()}
+    year_values, choices, labels = _choices_and_labels(backend)
     form = SearchForm(
         params,
         year_values=year_values,
@@ -192,16 +204,13 @@ def _promote(page: SearchPage, state: dict) -> None:
     (or, with "meteen doorsturen", the visitor goes straight there)."""
     if not state["q"] or page.page != 1:
         return
-    typed = " ".join(words(state["q"]))
-    promoted = [
-        p for p in PromotedResult.objects.select_related("page") if p.normalised_query == typed
-    ]
+    promoted = pagecache.fragment("promoted_results", _promotions).get(" ".join(words(state["q"])), ())
     if not promoted:
         return
-    straight = next((p for p in promoted if p.go_straight and p.target_url), None)
+    straight = next((url for url, go_straight in promoted if go_straight and url), None)
     if straight and not state["filters"]:
-        page.redirect_url = straight.target_url
-    urls = [p.target_url for p in promoted if p.target_url]
+        page.redirect_url = straight
+    urls = [url for url, _ in promoted if url]
     entries = {e.url: e for e in SearchEntry.objects.filter(url__in=urls)}
     first = [
         result_item(hit_of(entries[url]), page.parsed, page.labels)
@@ -212,3 +221,12 @@ def _promote(page: SearchPage, state: dict) -> None:
         item.promoted = True
     chosen = {item.hit.url for item in first}
     page.items = first + [item for item in page.items if item.hit.url not in chosen]
+
+
+def _promotions() -> dict[str, list[tuple[str, bool]]]:
+    """Every "aanbevolen resultaat" as (address, go straight) by its query as typed (normalised):
+    read once per content change (a promoted result is content), not on every search."""
+    found: dict[str, list[tuple[str, bool]]] = {}
+    for promoted in PromotedResult.objects.select_related("page"):
+        found.setdefault(promoted.normalised_query, []).append((promoted.target_url, promoted.go_straight))
+    return found

@@ -65,6 +65,27 @@ def test_promoted_result_comes_first_and_can_redirect(client, indexed):
     assert client.get("/zoeken/", {"q": "awel"}).status_code == 200
 
 
+def test_promoted_results_follow_edits_and_deletes_at_once(client, indexed):
+    """The promoted results are read once per content change: an edit shows on the next search."""
+    from search.models import PromotedResult
+
+    def first(query="politie"):
+        return client.get("/api/zoeken/", {"q": query}).json()["results"][0]
+
+    promoted = PromotedResult.objects.create(query="Politie", url="/hulp/melden/tiktok/", go_straight=True)
+    assert client.get("/zoeken/", {"q": "politie"})["Location"] == "/hulp/melden/tiktok/"
+    promoted.go_straight = False
+    promoted.url = "/hulp/hulplijnen/#dienst-awel"
+    promoted.save()
+    assert client.get("/zoeken/", {"q": "politie"}).status_code == 200
+    assert first()["url"] == "/hulp/hulplijnen/#dienst-awel" and first()["promoted"] is True
+    promoted.query = "agent"
+    promoted.save()
+    assert first()["promoted"] is False and first("agent")["url"] == "/hulp/hulplijnen/#dienst-awel"
+    promoted.delete()
+    assert not any(r["promoted"] for r in client.get("/api/zoeken/", {"q": "agent"}).json()["results"])
+
+
 def test_suggestions_correct_a_typo_while_typing(client, indexed):
     data = client.get("/api/zoeken/suggesties/", {"q": "snapchet"}).json()
     assert data["corrected"] == "snapchat"

@@ -1,6 +1,7 @@
 """The search page, the JSON API and suggestions on a small real site (tests.tagged_site.TaggedSite), and
 the index following publish, unpublish, move and delete."""
 
+import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -162,6 +163,17 @@ def test_each_kind_of_result_shows_its_own_facts(client, site):
     assert "<span>Opleiding of vorming, 1 oktober 2025</span>" in result_of(html, "Vorming cyberpesten bij kleuters")
     assert "Vergelijk" not in result_of(html, "Welzijn op school") + lesson
     assert "download" not in practice
+
+
+def test_the_year_facet_follows_the_content(client, site):
+    """The facet's values are read once per content change: a new year shows on the next search."""
+    assert 'name="jaar" value="1999"' not in client.get("/zoeken/").content.decode()
+    old = pages.publish(site.news, pages.NewsPage(title="Een oud bericht", slug="oud", date=datetime.date(1999, 5, 1)))
+    assert 'name="jaar" value="1999"' in client.get("/zoeken/").content.decode()
+    filtered = api(client, "?jaar=1999")
+    assert filtered["total"] == 1 and not filtered["messages"]  # a known value, not set aside
+    old.unpublish()
+    assert 'name="jaar" value="1999"' not in client.get("/zoeken/").content.decode()
 
 
 def test_synonyms_and_stemming_on_the_site(client, site):
