@@ -160,12 +160,15 @@ def generation() -> int:
 
 
 def fragment(name: str, build):
-    """`build()`, kept until the next content change (navigation, sections, site rows).
+    """`build()`, kept in this process until the next content change (navigation, sections,
+    site rows, cards).
 
-    Independent of PAGE_CACHE_ENABLED: uncached pages use it too. Kept in this process (no
-    unpickling per use: the value is shared between requests, so callers must not change it)
-    and in the pages cache (other processes build it once, not each); both are tied to the
-    generation, which is read once per request. The value must pickle.
+    Independent of PAGE_CACHE_ENABLED: uncached pages use it too. The value is shared between
+    requests, so callers must not change it. Tied to the generation, which is read once per
+    request, so a change made in any process is seen on the next request. Not written to the
+    pages cache: each process builds a fragment once per content change, which costs less than
+    writing and reading it there (profiled: with the file cache, the writes were most of the
+    first request after a change).
     """
     try:
         current = generation()
@@ -175,20 +178,7 @@ def fragment(name: str, build):
     kept = _local.get(name)
     if kept is not None and kept[0] == current:
         return kept[1]
-    key = f"pagecache:fragment:{name}"
-    try:
-        entry = cache().get(key)
-    except Exception:
-        logger.exception("The page cache could not be read.")
-        entry = None
-    if entry is not None and entry[0] == current:
-        value = entry[1]
-    else:
-        value = build()
-        try:
-            cache().set(key, (current, value), settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.exception("The page cache could not be written.")
+    value = build()
     if len(_local) >= LOCAL_FRAGMENTS:
         _local.clear()  # old generations pile up until then; a few MB at most
     _local[name] = (current, value)
