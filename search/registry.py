@@ -241,6 +241,12 @@ def type_label(type_: str) -> str:
     return source.label if source else type_
 
 
+def is_comparable(type_: str) -> bool:
+    """Whether results of this type get a "Vergelijk" checkbox (`plan_comparable`)."""
+    source = _sources.get(type_)
+    return bool(source and source.plan_comparable)
+
+
 def all_documents() -> Iterator[IndexDocument]:
     """Every entry of the site, for a rebuild."""
     for source in sources():

@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 _slug = lru_cache(maxsize=4096)(slugify)  # the same few hundred facet values on every page
 
-COMPARABLE = ("praktijk", "extern")  # the types a visitor can put side by side (/vergelijk/)
-
-
 def _text(value) -> str:
     """Django's conditional_escape, without the lazy-string wrapper that was most of its cost."""
     return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
@@ -58,7 +55,7 @@ def _result(item: Result) -> str:
         )
     audiences = "".join(f'<span class="badge badge--audience">{_text(a)}</span>' for a in item.audiences)
     compare = ""
-    if hit.type in COMPARABLE:
+    if item.comparable:  # the type's source says `plan_comparable` (/vergelijk/)
         compare = (
             f'<label class="compare-pick"><input type="checkbox" form="vergelijk-form" name="id" '
             f'value="{_text(hit.key.replace("page:", ""))}"> Vergelijk<span class="visually-hidden"> '

@@ -15,6 +15,7 @@ from search.backends.base import Hit, SearchResults
 from search.facets import FACETS, FACETS_BY_PARAM, type_label
 from search.forms import SORT_LABELS, SearchForm
 from search.highlight import highlight_title, snippet
+from search.registry import is_comparable
 from search.results_html import facet_options, result_items
 
 SIDEBAR_FACETS = tuple(f.param for f in FACETS if f.show_in_sidebar)
@@ -65,6 +66,7 @@ class Result:
     evidence_label: str = ""
     language_label: str = ""  # only when not Dutch
     promoted: bool = False  # an editor's "aanbevolen resultaat" for this query
+    comparable: bool = False  # a "Vergelijk" checkbox (the type's `plan_comparable`)
 
 
 @dataclass
@@ -197,6 +199,7 @@ def result_item(hit: Hit, parsed: ParsedQuery, labels) -> Result:
         audiences=[labels["doelgroep"].get(a, a) for a in hit.facets.get("doelgroep", [])],
         evidence=evidence,
         evidence_label=labels["bewijs"].get(evidence, "") if evidence else "",
+        comparable=is_comparable(hit.type),
         language_label=labels["taal"].get(hit.language, hit.language)
         if hit.language != "nl"
         else "",

@@ -112,6 +112,8 @@ def test_it_is_planned_compared_and_listed_once_its_source_says_so(client, tool,
                "HTTP_SEC_FETCH_SITE": "same-origin"}
     add = {"pagina": tools[0].pk, "akkoord": "ja"}
     assert client.get("/vergelijk/", ids).status_code == 400  # not declared: planning ignores it
+    checkbox = f'<input type="checkbox" form="vergelijk-form" name="id" value="{tools[0].pk}">'
+    assert checkbox not in client.get("/zoeken/", {"type": "proefmiddel"}).content.decode()
     assert client.post("/mijn-lijst/toevoegen/", add, **browser).status_code == 404
 
     monkeypatch.setattr(ToolSource, "plan_heading", "Proefmiddelen")
@@ -123,6 +125,8 @@ def test_it_is_planned_compared_and_listed_once_its_source_says_so(client, tool,
     # Strongest evidence first, by the evidence the type declares (`plan_evidence`), with its label.
     assert advice.index("Pestbarometer voor de klas") < advice.index("Klasthermometer")
     assert "(bewijskracht: sterke aanwijzingen voor effect (gecontroleerde studies))" in advice
+    results = client.get("/zoeken/", {"type": "proefmiddel"}).content.decode()
+    assert checkbox in results and 'id="vergelijk-form"' in results  # chosen in the results, no JS
     compared = client.get("/vergelijk/", ids)
     assert compared.status_code == 200
     # The rows the type declares (`plan_rows`), in its order; an empty value is "Niet opgegeven".
