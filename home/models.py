@@ -7,7 +7,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from core import pagecache
 from core.blocks import BodyBlock
+from core.cards import Linked
 from core.models import AlwaysQuickExitMixin, BasePage, QuickExitMixin
 from core.treecache import taxonomy_terms
 from news.models import EventPage, NewsPage
@@ -28,6 +30,10 @@ SECTION_TYPES = [
     "news.EventIndexPage",
     "core.ContentPage",
 ]
+
+
+# Upcoming events kept between content changes for the home page (see HomePage.upcoming_events).
+UPCOMING_KEPT = 20
 
 
 class HomePage(AlwaysQuickExitMixin, BasePage):
@@ -65,12 +71,32 @@ class HomePage(AlwaysQuickExitMixin, BasePage):
         by_id = {page.id: page for page in pages}
         return [by_id[i] for i in ids if i in by_id]
 
-    def latest_news(self, limit=3):
-        return list(NewsPage.objects.live().public().order_by("-date", "-pk")[:limit])
+    def latest_news(self, limit=3) -> Linked:
+        """The newest news items (ids, for `{% cards %}`): the same until the next content change."""
 
-    def upcoming_events(self, limit=3):
-        upcoming = EventPage.objects.live().public().filter(start__gte=timezone.now())
-        return list(upcoming.order_by("start")[:limit])
+        def load():
+            newest = NewsPage.objects.live().public().order_by("-date", "-pk")
+            return tuple(newest.values_list("pk", flat=True)[:limit])
+
+        return Linked(NewsPage, pagecache.fragment(f"home_latest_news:{limit}", load))
+
+    def upcoming_events(self, limit=3) -> Linked:
+        """The next events that have not started yet (ids, for `{% cards %}`).
+
+        The next UPCOMING_KEPT events are kept until the next content change; an event leaves the
+        list once it starts, without a write, so the time is checked on every request. Only when
+        too few kept ones are left is the database asked again."""
+
+        def load(now):
+            upcoming = EventPage.objects.live().public().filter(start__gte=now).order_by("start", "pk")
+            return tuple(upcoming.values_list("start", "pk")[:UPCOMING_KEPT])
+
+        now = timezone.now()
+        kept = pagecache.fragment("home_upcoming_events", lambda: load(now))
+        ids = [pk for start, pk in kept if start >= now]
+        if len(ids) < limit and len(kept) == UPCOMING_KEPT:
+            ids = [pk for _, pk in load(now)]
+        return Linked(EventPage, tuple(ids[:limit]))
 
 
 class HomeFeatured(Orderable):
