@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
 
 from core import pagecache
 from opendata.models import FindabilitySettings
@@ -85,7 +85,9 @@ def absolute(request, url: str) -> str:
 
 
 def clean_text(value, limit=DESCRIPTION_CHARS) -> str:
-    return Truncator(" ".join(strip_tags(str(value or "")).split())).chars(limit)
+    """Rich or plain text as one line: a space between paragraphs, entities read (the
+    template escapes them once)."""
+    return Truncator(" ".join(get_text_for_indexing(str(value or "")).split())).chars(limit)
 
 
 def description(context) -> str:

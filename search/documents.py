@@ -9,8 +9,7 @@ unpublished and private pages never become an entry.
 
 from __future__ import annotations
 
-from django.utils.html import strip_tags
-
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from taxonomy.facets import SCHOOL_CELL_FACETS, TAXONOMY_FACETS, cell_value
@@ -23,8 +22,9 @@ def page_key(page_id: int) -> str:
 
 
 def text(value) -> str:
-    """Plain text of a value (rich text and HTML stripped, whitespace collapsed)."""
-    return " ".join(strip_tags(str(value or "")).split())
+    """Plain text of a value (rich text and HTML stripped, whitespace collapsed). Paragraphs and
+    list items keep a space between them: "<li>pestbeleid</li><li>toezicht</li>" is two words."""
+    return " ".join(get_text_for_indexing(str(value or "")).split())
 
 
 def searchable_text(obj, exclude=("title", "summary")) -> str:

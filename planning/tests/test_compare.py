@@ -85,7 +85,7 @@ EXPECTED = [
     ["Duur", "Minstens één schooljaar, daarna jaarlijks bijsturen", "Niet opgegeven", "Niet opgegeven"],
     [
         "Materiaal",
-        "Toolkit brede schoolaanpak (op deze site)Sjabloon pestbeleid en leerlingenbevraging",
+        "Toolkit brede schoolaanpak (op deze site) Sjabloon pestbeleid en leerlingenbevraging",
         "Downloaden na aanmelden op de website van Mediawijs.",
         "Licentie per school, via de licentiepartner in het eigen land.",
     ],
