@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core import cards
+from core import cards, pagecache
 from core.blocks import BodyBlock, StepsBlock
 from core.models import BasePage, ReviewMixin, TaxonomyMixin
 from search.listing import ListingMixin
@@ -97,8 +97,15 @@ class ToolkitPage(TaxonomyMixin, ReviewMixin, BasePage):
     def download_documents(self):
         """The documents in editor order, read once per page object (the page and its JSON-LD)."""
         if "_download_documents" not in self.__dict__:
-            links = self.downloads.select_related("document")
-            self.__dict__["_download_documents"] = [link.document for link in links]
+
+            def load():
+                return tuple(link.document for link in self.downloads.select_related("document"))
+
+            if not self.pk or "downloads" in getattr(self, "_cluster_related_objects", {}):
+                documents = load()  # a preview or revision: its links in memory
+            else:  # the saved links, the same until the next content change (shared: read only)
+                documents = pagecache.fragment(f"toolkit_downloads:{self.pk}", load)
+            self.__dict__["_download_documents"] = documents
         return self.__dict__["_download_documents"]
 
     def _related_cards(self):
