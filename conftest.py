@@ -23,6 +23,19 @@ def _empty_page_cache():
     counting.buffer.discard()
 
 
+@pytest.fixture
+def sections(db):
+    """One of each section page (tests.pages.sections) and the site settings a new site has."""
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+    from tests import pages
+
+    tree = pages.sections()
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    return tree
+
+
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content (`manage.py load_demo_content`), loaded once for a test module.

@@ -50,6 +50,13 @@ def home_page() -> HomePage:
     return HomePage.objects.get()
 
 
+def page_html(client, page) -> str:
+    """The page as a visitor's browser gets it."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def publish(parent: Page, page: Page) -> Page:
     """Add `page` under `parent` and publish it the way the admin does (a revision, live)."""
     parent.add_child(instance=page)

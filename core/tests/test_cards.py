@@ -5,37 +5,18 @@ full-page cache off (as for editors' previews and every uncached page), a change
 on its card on the very next request of any other page that shows that card.
 """
 
-import pytest
-
-from django.core.cache import caches
-
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
-from core.models import SiteSettings
 from taxonomy.models import Topic
 from tests import pages
+from tests.pages import page_html as html
 
 
-@pytest.fixture
-def site(db):
-    caches["pages"].clear()
-    sections = pages.sections()
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    yield sections
-    caches["pages"].clear()
-
-
-def html(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def test_a_changed_practice_shows_on_the_toolkit_card_at_once(site, client):
-    practice = pages.practice(site.practices, "No Blame-aanpak")
-    toolkit = pages.toolkit(site.toolkits, "Toolkit klasgesprek", practices=[practice])
+def test_a_changed_practice_shows_on_the_toolkit_card_at_once(sections, client):
+    practice = pages.practice(sections.practices, "No Blame-aanpak")
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit klasgesprek", practices=[practice])
     assert "No Blame-aanpak" in html(client, toolkit)
     assert "No Blame-aanpak" in html(client, toolkit)  # now from the cached card
 
@@ -47,10 +28,10 @@ def test_a_changed_practice_shows_on_the_toolkit_card_at_once(site, client):
     assert "No Blame-aanpak" not in body
 
 
-def test_an_unpublished_page_leaves_every_card_section(site, client):
-    study = pages.research(site.research, "EU Kids Online 2014")
-    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
-    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", research_pages=[study], practices=[practice])
+def test_an_unpublished_page_leaves_every_card_section(sections, client):
+    study = pages.research(sections.research, "EU Kids Online 2014")
+    practice = pages.practice(sections.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit KiVa", research_pages=[study], practices=[practice])
     assert "EU Kids Online 2014" in html(client, toolkit)
     assert "EU Kids Online 2014" in html(client, practice)
     assert "Toolkit KiVa" in html(client, study)
@@ -60,10 +41,10 @@ def test_an_unpublished_page_leaves_every_card_section(site, client):
     assert "EU Kids Online 2014" not in html(client, practice)
 
 
-def test_a_changed_study_shows_on_the_practice_card_and_a_toolkit_on_the_study(site, client):
-    study = pages.research(site.research, "EU Kids Online 2014", year=2014)
-    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
-    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", research_pages=[study])
+def test_a_changed_study_shows_on_the_practice_card_and_a_toolkit_on_the_study(sections, client):
+    study = pages.research(sections.research, "EU Kids Online 2014", year=2014)
+    practice = pages.practice(sections.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit KiVa", research_pages=[study])
     assert "(2014)" in html(client, practice)
     assert "Toolkit KiVa" in html(client, study)
 
@@ -76,11 +57,11 @@ def test_a_changed_study_shows_on_the_practice_card_and_a_toolkit_on_the_study(s
     assert "Toolkit KiVa op school" in html(client, study)
 
 
-def test_a_card_looks_the_same_in_every_section(site, client):
+def test_a_card_looks_the_same_in_every_section(sections, client):
     """The practice's card on a toolkit page is the card a study page shows for it."""
-    study = pages.research(site.research, "EU Kids Online 2014")
-    practice = pages.practice(site.practices, "KiVa", research_pages=[study])
-    toolkit = pages.toolkit(site.toolkits, "Toolkit KiVa", practices=[practice])
+    study = pages.research(sections.research, "EU Kids Online 2014")
+    practice = pages.practice(sections.practices, "KiVa", research_pages=[study])
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit KiVa", practices=[practice])
     on_study = html(client, study)
     on_toolkit = html(client, toolkit)
     card = on_study[on_study.index('<article class="card card--practicepage">') :]
@@ -90,21 +71,21 @@ def test_a_card_looks_the_same_in_every_section(site, client):
     assert card in on_toolkit
 
 
-def test_a_private_page_shows_no_card(site, client):
+def test_a_private_page_shows_no_card(sections, client):
     """Only public pages are listed as pages that link here, as before (`.public()`)."""
-    study = pages.research(site.research, "EU Kids Online 2014")
-    shown = pages.toolkit(site.toolkits, "Toolkit voor iedereen", research_pages=[study])
-    hidden = pages.toolkit(site.toolkits, "Toolkit voor het team", research_pages=[study])
+    study = pages.research(sections.research, "EU Kids Online 2014")
+    shown = pages.toolkit(sections.toolkits, "Toolkit voor iedereen", research_pages=[study])
+    hidden = pages.toolkit(sections.toolkits, "Toolkit voor het team", research_pages=[study])
     assert "Toolkit voor het team" in html(client, study)
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     body = html(client, study)
     assert shown.title in body and "Toolkit voor het team" not in body
 
 
-def test_a_renamed_term_shows_in_the_taxonomy_chips_at_once(site, client):
+def test_a_renamed_term_shows_in_the_taxonomy_chips_at_once(sections, client):
     """The chips (core_tags.taxonomy_groups) are made once per content change, like the cards."""
     topic = Topic.objects.get(slug="cyberpesten")
-    toolkit = pages.toolkit(site.toolkits, "Toolkit online")
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit online")
     toolkit.topics.set([topic])
     toolkit.save_revision().publish()
     assert '<a class="chip" href="/zoeken/?thema=cyberpesten">Cyberpesten</a>' in html(client, toolkit)
@@ -113,10 +94,10 @@ def test_a_renamed_term_shows_in_the_taxonomy_chips_at_once(site, client):
     assert '<a class="chip" href="/zoeken/?thema=cyberpesten">Online pesten &amp; haat</a>' in html(client, toolkit)
 
 
-def test_a_changed_image_shows_on_the_toolkit_page_at_once(site, client):
+def test_a_changed_image_shows_on_the_toolkit_page_at_once(sections, client):
     """The toolkit's picture markup is made once per content change (a site fragment per image)."""
     image = Image.objects.create(title="Tekstballonnen", description="Twee tekstballonnen", file=get_test_image_file())
-    toolkit = pages.toolkit(site.toolkits, "Toolkit met beeld", image=image)
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit met beeld", image=image)
     assert 'alt="Twee tekstballonnen"' in html(client, toolkit)
     assert 'alt="Twee tekstballonnen"' in html(client, toolkit)  # now from the fragment
     image.description = "Jongeren in gesprek"

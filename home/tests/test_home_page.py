@@ -5,25 +5,12 @@ next request, and an event leaves "Vorming en campagnes" once it starts, without
 
 import datetime
 
-import pytest
-
-from django.core.cache import caches
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
-from core.models import SiteSettings
 from home import models as home_models
 from tests import pages
-
-
-@pytest.fixture
-def site(db):
-    caches["pages"].clear()
-    sections = pages.sections()
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    yield sections
-    caches["pages"].clear()
 
 
 def home_html(client):
@@ -32,12 +19,12 @@ def home_html(client):
     return response.content.decode()
 
 
-def test_audience_tiles_follow_publish_edit_and_unpublish(site, client):
+def test_audience_tiles_follow_publish_edit_and_unpublish(sections, client):
     def tile(title):
         return f'<span class="tile__title">{title}</span>'
 
     assert 'id="voor-wie"' not in home_html(client)
-    page = pages.audience_page(site.home, "ouders")
+    page = pages.audience_page(sections.home, "ouders")
     assert tile(page.title) in home_html(client)
     assert tile(page.title) in home_html(client)  # now from the fragment
 
@@ -49,10 +36,10 @@ def test_audience_tiles_follow_publish_edit_and_unpublish(site, client):
     assert tile("Voor ouders en opvoeders") not in home_html(client)
 
 
-def test_featured_cards_follow_the_editor_and_the_featured_pages(site, client):
-    toolkit = pages.toolkit(site.toolkits, "Toolkit klasgesprek")
+def test_featured_cards_follow_the_editor_and_the_featured_pages(sections, client):
+    toolkit = pages.toolkit(sections.toolkits, "Toolkit klasgesprek")
     assert 'id="uitgelicht"' not in home_html(client)
-    pages.feature(site.home, [toolkit])
+    pages.feature(sections.home, [toolkit])
     assert "Toolkit klasgesprek" in home_html(client)
     assert "Toolkit klasgesprek" in home_html(client)
 
@@ -69,10 +56,10 @@ def test_featured_cards_follow_the_editor_and_the_featured_pages(site, client):
     assert "Toolkit groepsgesprek" not in home_html(client)
 
 
-def test_newest_news_follows_publish_edit_and_unpublish(site, client):
-    pages.news_item(site.news, "Cijfers 2024", date=datetime.date(2024, 1, 1))
+def test_newest_news_follows_publish_edit_and_unpublish(sections, client):
+    pages.news_item(sections.news, "Cijfers 2024", date=datetime.date(2024, 1, 1))
     assert "Cijfers 2024" in home_html(client)
-    newer = pages.news_item(site.news, "Cijfers 2025", date=datetime.date(2025, 1, 1))
+    newer = pages.news_item(sections.news, "Cijfers 2025", date=datetime.date(2025, 1, 1))
     body = home_html(client)
     assert body.index("Cijfers 2025") < body.index("Cijfers 2024")
 
@@ -90,10 +77,10 @@ def later(monkeypatch, moment):
     monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
-def test_an_event_leaves_the_home_page_when_it_starts(site, client, monkeypatch):
+def test_an_event_leaves_the_home_page_when_it_starts(sections, client, monkeypatch):
     now = timezone.now()
-    pages.event(site.events, "Vorming sexting", start=now + datetime.timedelta(hours=1))
-    pages.event(site.events, "Campagne week", start=now + datetime.timedelta(hours=2))
+    pages.event(sections.events, "Vorming sexting", start=now + datetime.timedelta(hours=1))
+    pages.event(sections.events, "Campagne week", start=now + datetime.timedelta(hours=2))
     body = home_html(client)
     assert "Vorming sexting" in body and "Campagne week" in body
 
@@ -105,11 +92,11 @@ def test_an_event_leaves_the_home_page_when_it_starts(site, client, monkeypatch)
     assert 'id="agenda"' not in home_html(client)
 
 
-def test_later_events_show_when_the_kept_ones_have_started(site, client, monkeypatch):
+def test_later_events_show_when_the_kept_ones_have_started(sections, client, monkeypatch):
     monkeypatch.setattr(home_models, "UPCOMING_KEPT", 2)
     now = timezone.now()
     for hours in (1, 2, 3, 4):
-        pages.event(site.events, f"Vorming {hours}", start=now + datetime.timedelta(hours=hours))
+        pages.event(sections.events, f"Vorming {hours}", start=now + datetime.timedelta(hours=hours))
     body = home_html(client)
     assert "Vorming 1" in body and "Vorming 4" not in body
 
@@ -118,10 +105,10 @@ def test_later_events_show_when_the_kept_ones_have_started(site, client, monkeyp
     assert "Vorming 2" not in body and "Vorming 3" in body and "Vorming 4" in body
 
 
-def test_a_new_event_shows_at_once(site, client):
+def test_a_new_event_shows_at_once(sections, client):
     now = timezone.now()
-    pages.event(site.events, "Vorming later", start=now + datetime.timedelta(days=30))
+    pages.event(sections.events, "Vorming later", start=now + datetime.timedelta(days=30))
     assert "Vorming later" in home_html(client)
-    pages.event(site.events, "Vorming eerst", start=now + datetime.timedelta(days=1))
+    pages.event(sections.events, "Vorming eerst", start=now + datetime.timedelta(days=1))
     body = home_html(client)
     assert body.index("Vorming eerst") < body.index("Vorming later")

@@ -3,28 +3,12 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from analytics import counting
 from analytics.models import DailyPlanningEvent
 from practices.models import PracticePage
 from resources.models import ResourcePage
 from toolkits.models import ToolkitPage
 
-pytestmark = pytest.mark.django_db
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-
-
-@pytest.fixture(autouse=True)
-def _demo(demo_content, settings):
-    settings.ANALYTICS_FLUSH_SECONDS = 0
-    counting.buffer.discard()
-    yield
-    counting.buffer.discard()
-
-
-@pytest.fixture
-def visitor(client):
-    client.defaults["HTTP_USER_AGENT"] = BROWSER
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_demo")]
 
 
 def table(html: str) -> list[list[str]]:

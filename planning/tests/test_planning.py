@@ -8,30 +8,15 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from analytics import counting, reports
+from analytics import reports
 from analytics.models import DailyPlanningEvent
 from planning import answers as codec
 from planning.models import ListItem, SavedScan, Scan, SharedList
 from practices.models import PracticePage
 from toolkits.models import ToolkitPage
 
-pytestmark = pytest.mark.django_db
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_demo")]
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
-
-
-@pytest.fixture(autouse=True)
-def _demo(demo_content, settings):
-    settings.ANALYTICS_FLUSH_SECONDS = 0
-    counting.buffer.discard()
-    yield
-    counting.buffer.discard()
-
-
-@pytest.fixture
-def visitor(client):
-    client.defaults["HTTP_USER_AGENT"] = BROWSER
-    return client
 
 
 def _answers(scan, pattern):
@@ -197,7 +182,7 @@ def test_list_needs_consent_before_any_cookie_then_shares_and_zips(visitor):
     # A colleague without the cookie opens the link.
     from django.test import Client
 
-    colleague = Client(HTTP_USER_AGENT=BROWSER)
+    colleague = Client(HTTP_USER_AGENT=visitor.defaults["HTTP_USER_AGENT"])
     page = colleague.get(f"/lijst/{shared.token}/")
     html = page.content.decode()
     assert page.status_code == 200 and all(p.title in html for p in (*toolkits, *practices))
