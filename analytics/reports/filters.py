@@ -24,6 +24,17 @@ def parse_date(value, default):
         return default
 
 
+def date_param(get, name, label, default, instead, errors) -> datetime.date:
+    """The date in ?name=, or `default`; a typed value that is no date is said in `errors`,
+    with what is shown `instead`."""
+    value = parse_date(get.get(name), None)
+    if value is None:
+        if get.get(name):
+            errors.append(f"De {label} is geen geldige datum (jjjj-mm-dd); {instead}")
+        return default
+    return value
+
+
 def page_type_choices():
     """Public page types that exist in the project, as (content type id, Dutch name)."""
     choices = []
@@ -53,21 +64,8 @@ class Filters:
         default_start = today - datetime.timedelta(days=DEFAULT_DAYS - 1)
         get = request.GET
         errors = []
-        start = parse_date(get.get("van"), None)
-        if start is None:
-            start = default_start
-            if get.get("van"):
-                errors.append(
-                    "De begindatum is geen geldige datum (jjjj-mm-dd); "
-                    "we tonen de laatste 30 dagen."
-                )
-        end = parse_date(get.get("tot"), None)
-        if end is None:
-            end = today
-            if get.get("tot"):
-                errors.append(
-                    "De einddatum is geen geldige datum (jjjj-mm-dd); we tonen tot vandaag."
-                )
+        start = date_param(get, "van", "begindatum", default_start, "we tonen de laatste 30 dagen.", errors)
+        end = date_param(get, "tot", "einddatum", today, "we tonen tot vandaag.", errors)
         if end < start:
             errors.append("De einddatum ligt voor de begindatum; we hebben ze omgewisseld.")
             start, end = end, start
